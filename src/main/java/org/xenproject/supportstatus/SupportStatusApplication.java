@@ -1,0 +1,14 @@
+package org.xenproject.supportstatus;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SupportStatusApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SupportStatusApplication.class, args);
+    }
+}

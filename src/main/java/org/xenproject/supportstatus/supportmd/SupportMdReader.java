@@ -1,0 +1,36 @@
+package org.xenproject.supportstatus.supportmd;
+
+/**
+ * Reads SUPPORT.md as Xen's own tooling (pandoc + docs/parse-support-md) does, and more:
+ * it never gives up on a real file, it records each irregularity as a {@link ParseWarning}.
+ * Thread-safe; one instance can serve every caller.
+ */
+public final class SupportMdReader {
+
+    /** The default size limit, as for the import (SPEC 4). */
+    public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
+
+    private final int maxBytes;
+
+    public SupportMdReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public SupportMdReader(int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, or not UTF-8
+     */
+    public SupportDocument read(byte[] content) throws SupportMdRejected {
+        throw new UnsupportedOperationException("not yet written");
+    }
+}

@@ -1,0 +1,19 @@
+package org.xenproject.supportstatus.supportmd;
+
+/** The input cannot be a SUPPORT.md at all: empty, too large, or not UTF-8. Everything else is a warning. */
+public final class SupportMdRejected extends Exception {
+
+    /** Why, in terms a caller can map to an HTTP status or an import outcome. */
+    public enum Reason { EMPTY, TOO_LARGE, NOT_UTF8 }
+
+    private final Reason reason;
+
+    public SupportMdRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
