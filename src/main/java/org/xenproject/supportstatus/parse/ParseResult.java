@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.xenproject.supportstatus.feature.FeatureView;
+import org.xenproject.supportstatus.feature.Features;
 import org.xenproject.supportstatus.supportmd.ParseWarning;
 import org.xenproject.supportstatus.supportmd.ReleaseSupport;
-import org.xenproject.supportstatus.supportmd.Section;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
 /** What the service makes of a SUPPORT.md, without storing it. */
@@ -28,19 +28,11 @@ public record ParseResult(Release release, List<FeatureView> features, List<Pars
 
     static ParseResult of(SupportDocument document) {
         ReleaseSupport release = document.release();
-        List<FeatureView> features = document.allSections().stream()
-                .filter(section -> !section.statuses().isEmpty())
-                .filter(section -> !isReleaseSupport(section))
-                .map(FeatureView::of)
-                .toList();
+        List<FeatureView> features = Features.of(document).stream().map(Features.Feature::view).toList();
         return new ParseResult(
                 new Release(release.xenVersion(), release.initialRelease(), release.supportedUntil(),
                         release.securitySupportUntil(), release.releaseNotes(), release.raw()),
                 features,
                 document.warnings());
-    }
-
-    private static boolean isReleaseSupport(Section section) {
-        return section.statuses().stream().allMatch(status -> status.key().startsWith("release-support--"));
     }
 }
