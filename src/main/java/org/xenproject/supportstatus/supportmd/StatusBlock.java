@@ -83,8 +83,11 @@ final class StatusBlock {
     /** Whether a block that is not read as statuses still looks like {@code Key: value} data someone meant to be read. */
     static boolean looksLikeData(String literal) {
         String first = firstNonBlank(lines(literal));
-        return first != null && LOOSE_STATUS.matcher(first).matches() && !WhiteSpace.startsWithSpace(first)
-                && !LOOSE_STATUS.matcher(first).group(3).isBlank();
+        if (first == null || WhiteSpace.startsWithSpace(first)) {
+            return false;
+        }
+        Matcher loose = LOOSE_STATUS.matcher(first);
+        return loose.matches() && !loose.group(3).isBlank();
     }
 
     /** The key of the first line, for messages about blocks that are not read. */
