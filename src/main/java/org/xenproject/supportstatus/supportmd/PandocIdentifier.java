@@ -1,6 +1,8 @@
 package org.xenproject.supportstatus.supportmd;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,6 +16,8 @@ import java.util.Set;
 final class PandocIdentifier {
 
     private final Set<String> used = new HashSet<>();
+    /** Per identifier, the suffix to try first: every smaller one is taken, so the search stays linear. */
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
 
     /** The identifier of a heading whose text (pandoc's stringify of it) is {@code text}. */
     static String of(String text) {
@@ -52,10 +56,15 @@ final class PandocIdentifier {
 
     /** {@code identifier}, or, if the document already has it, the first free {@code identifier-N}. */
     String unique(String identifier) {
-        String candidate = identifier;
-        for (int n = 1; used.contains(candidate); n++) {
-            candidate = identifier + "-" + n;
+        if (used.add(identifier)) {
+            return identifier;
         }
+        int n = nextSuffix.getOrDefault(identifier, 1);
+        while (used.contains(identifier + "-" + n)) {
+            n++;
+        }
+        nextSuffix.put(identifier, n + 1);
+        String candidate = identifier + "-" + n;
         used.add(candidate);
         return candidate;
     }
