@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,7 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * derived from those two and the representation, and a matching {@code If-None-Match} is answered
  * 304 before any controller runs. Import runs have their own version: they change without data.
  */
-@Component
 class ConditionalRequests extends OncePerRequestFilter {
 
     static final String CACHE_CONTROL = "public, max-age=60";
