@@ -36,6 +36,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case EMPTY -> "Empty SUPPORT.md";
             case TOO_LARGE -> "SUPPORT.md too large";
             case NOT_UTF8 -> "SUPPORT.md is not UTF-8 text";
+            case BINARY -> "SUPPORT.md is binary, not text";
         });
         problem.setType(URI.create("urn:xen-support:problem:" + e.reason().name().toLowerCase().replace('_', '-')));
         return problem;
