@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.system;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,6 @@ class OpenApiConfiguration {
                         security supported, and until when each release is supported: imported from \
                         SUPPORT.md on every stable branch of xen.git. Every GET under /api/v1 carries an \
                         ETag and answers If-None-Match with 304; errors are application/problem+json \
-                        (RFC 9457).""")
-                .license(new License().name("GPL-2.0 (Xen's SUPPORT.md)")));
+                        (RFC 9457)."""));
     }
 }
