@@ -46,6 +46,7 @@ final class DocumentAssembler {
     private final List<Found> found = new ArrayList<>();
     private final Map<String, Integer> foundByKey = new HashMap<>();
     private SectionDraft releaseSection;
+    private final Map<String, List<Arch>> archesNamed = new HashMap<>();
 
     /**
      * @param lines       the lines CommonMark parsed (title blanked, escapes added)
@@ -87,7 +88,8 @@ final class DocumentAssembler {
                     ? "Heading of level " + heading.getLevel() + " with no heading of level 1 above it"
                     : "Heading of level " + heading.getLevel() + " directly under one of level " + parent.level);
         }
-        if (line >= 1 && line <= sourceLines.size() && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
+        if (line >= 1 && line <= sourceLines.size() && sourceLines.get(line - 1).stripTrailing().endsWith("#")
+                && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
             log.add(line, "Closing hashes on the heading, ignored");
         }
         String key;
@@ -195,6 +197,9 @@ final class DocumentAssembler {
         }
         String line = lines.get(index);
         String content = line.substring(Math.min(first.getColumnIndex(), line.length()));
+        if (content.isEmpty() || (content.charAt(0) != 'S' && content.charAt(0) != ' ' && content.charAt(0) != '#')) {
+            return;
+        }
         if (STATUS_LIKE.matcher(content).find()) {
             log.add(index + 1, "Looks like a status line but is not indented as a code block (4 spaces); read as text");
         } else if (HASH_WITHOUT_SPACE.matcher(content).find()) {
@@ -266,8 +271,13 @@ final class DocumentAssembler {
                     + "' (misspelt)");
         }
         return new FeatureStatus(f.key(), f.section().key, entry.qualifier(), entry.value(), meaning.level(),
-                meaning.security(), meaning.limit(), ArchitectureTags.of(entry.qualifier(), f.section().path),
-                entry.line());
+                meaning.security(), meaning.limit(), arches(entry.qualifier(), f.section()), entry.line());
+    }
+
+    /** {@link ArchitectureTags#of}, worked out once per qualifier and once per section. */
+    private List<Arch> arches(String qualifier, SectionDraft section) {
+        List<Arch> named = qualifier == null ? List.of() : archesNamed.computeIfAbsent(qualifier, ArchitectureTags::named);
+        return named.isEmpty() ? section.arches() : named;
     }
 
     /** 1-based line where a block starts. */

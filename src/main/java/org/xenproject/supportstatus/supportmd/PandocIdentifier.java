@@ -23,9 +23,13 @@ final class PandocIdentifier {
     static String of(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder kept = new StringBuilder(lower.length());
-        lower.codePoints()
-                .filter(c -> isAlphaNumeric(c) || c == '_' || c == '-' || c == '.' || isHaskellSpace(c))
-                .forEach(kept::appendCodePoint);
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (isAlphaNumeric(c) || c == '_' || c == '-' || c == '.' || isHaskellSpace(c)) {
+                kept.appendCodePoint(c);
+            }
+        }
         // Text.words then intercalate "-": runs of white space become one hyphen.
         StringBuilder joined = new StringBuilder(kept.length());
         boolean gap = false;
