@@ -131,6 +131,8 @@ final class DocumentAssembler {
                 }
             }
             case OTHER -> {
+                // Something else in a code block (a list of register names, an example): text, quietly,
+                // unless it looks like Key: value data that someone meant to be read.
                 if (StatusBlock.looksLikeData(literal)) {
                     log.add(firstLine, "Code block of 'Key: value' lines without a Status line (first key '"
                             + StatusBlock.abbreviated(StatusBlock.firstKey(literal)) + "'); not read as statuses");
@@ -197,13 +199,21 @@ final class DocumentAssembler {
         }
         String line = lines.get(index);
         String content = line.substring(Math.min(first.getColumnIndex(), line.length()));
-        if (content.isEmpty() || (content.charAt(0) != 'S' && content.charAt(0) != ' ' && content.charAt(0) != '#')) {
-            return;
-        }
-        if (STATUS_LIKE.matcher(content).find()) {
+        // Only a line starting with 'S' (Status, Supported) or '#' can be a misplaced status or heading.
+        boolean worthALook = content.startsWith("S") || content.stripLeading().startsWith("#");
+        if (worthALook && STATUS_LIKE.matcher(content).find()) {
             log.add(index + 1, "Looks like a status line but is not indented as a code block (4 spaces); read as text");
-        } else if (HASH_WITHOUT_SPACE.matcher(content).find()) {
+        } else if (worthALook && HASH_WITHOUT_SPACE.matcher(content).find()) {
             log.add(index + 1, "Looks like a heading but has no space after '#'; read as text");
+        }
+        // "Some text\n    Status: Supported": without a blank line the indented line continues the paragraph
+        for (int i = 1; i < spans.size(); i++) {
+            int lineIndex = spans.get(i).getLineIndex();
+            String next = lineIndex < lines.size() ? lines.get(lineIndex) : "";
+            if ((next.startsWith("    ") || next.startsWith("\t")) && STATUS_LIKE.matcher(next.strip()).find()) {
+                log.add(lineIndex + 1, "Status line with no blank line before it continues the paragraph above;"
+                        + " read as text, as in Xen's support matrix");
+            }
         }
     }
 
@@ -253,6 +263,11 @@ final class DocumentAssembler {
         return new SupportDocument(release, sections, statuses, log.sorted());
     }
 
+    /**
+     * A release-support line: its value is a version, a date or a link, not a support level, so it is
+     * {@code other}/{@code unknown}; and it describes the release as a whole, not a feature on some
+     * host, so it has no architectures (an {@code arch=} filter leaves it out).
+     */
     private FeatureStatus releaseLine(Found f) {
         StatusBlock.Entry entry = f.entry();
         if (!ReleaseSupportReader.isKnownField(StatusKeys.qualifierPart(entry.rawQualifier()))) {

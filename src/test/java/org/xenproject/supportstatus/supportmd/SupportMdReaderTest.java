@@ -440,6 +440,14 @@ class SupportMdReaderTest {
         }
 
         @Test
+        void aStatusLineRightAfterAParagraphLineIsTextWithAWarning() throws SupportMdRejected {
+            // without a blank line, the indented line continues the paragraph: pandoc and CommonMark agree
+            SupportDocument document = read("# A\n\nSome description\n    Status: Supported\n");
+            assertThat(document.statuses()).isEmpty();
+            assertThat(linesWarnedAbout(document, "no blank line before it continues the paragraph")).containsExactly(4);
+        }
+
+        @Test
         void statusesListEveryLineInDocumentOrderReleaseSupportIncluded() throws SupportMdRejected {
             SupportDocument document = read(RELEASE + "# Feature Support\n\n## xl\n\n    Status: Supported\n");
             assertThat(document.statuses()).extracting(FeatureStatus::key).containsExactly(
