@@ -82,28 +82,29 @@ final class DocumentAssembler {
             open.pop();
         }
         SectionDraft parent = open.peek();
-        int deepestExpected = parent == null ? 1 : parent.level + 1;
-        if (heading.getLevel() > deepestExpected) {
-            log.add(line, parent == null
-                    ? "Heading of level " + heading.getLevel() + " with no heading of level 1 above it"
-                    : "Heading of level " + heading.getLevel() + " directly under one of level " + parent.level);
+        if (parent != null && heading.getLevel() > parent.level + 1) {
+            log.add(line, "Heading of level " + heading.getLevel() + " directly under one of level " + parent.level);
+        } else if (parent == null && heading.getLevel() > 1 && topLevel.isEmpty()) {
+            log.add(line, "The first heading is of level " + heading.getLevel() + ", not 1");
         }
         if (line >= 1 && line <= sourceLines.size() && sourceLines.get(line - 1).stripTrailing().endsWith("#")
                 && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
             log.add(line, "Closing hashes on the heading, ignored");
         }
-        String key;
-        if (text.explicitId() != null) {
-            key = text.explicitId();
-            identifiers.claim(key);
-        } else {
-            key = identifiers.unique(PandocIdentifier.of(text.identifierSource()));
-        }
+        String key = identifier(text);
         List<String> path = new ArrayList<>(parent == null ? List.of() : parent.path);
         path.add(text.title());
         SectionDraft section = new SectionDraft(key, text.title(), heading.getLevel(), path, line);
         (parent == null ? topLevel : parent.children).add(section);
         open.push(section);
+    }
+
+    private String identifier(HeadingText text) {
+        if (text.explicitId() != null) {
+            identifiers.claim(text.explicitId());
+            return text.explicitId();
+        }
+        return identifiers.unique(PandocIdentifier.of(text.identifierSource()));
     }
 
     private void codeBlock(Node node, String literal, int firstLine) {
@@ -181,6 +182,9 @@ final class DocumentAssembler {
                 }
             } else if (node instanceof Paragraph paragraph) {
                 checkParagraph(paragraph);
+            } else if (node instanceof Heading heading) {
+                // not a section for Xen's matrix, but pandoc gives it an identifier, which later headings must avoid
+                identifier(HeadingText.of(heading));
             } else {
                 checkNested(node);
             }

@@ -53,10 +53,6 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         return new SourceText(lines, warnings);
     }
 
-    String joined() {
-        return String.join("\n", lines);
-    }
-
     private static String utf8(byte[] content) throws SupportMdRejected {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

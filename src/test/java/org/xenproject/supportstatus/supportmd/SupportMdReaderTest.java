@@ -201,6 +201,19 @@ class SupportMdReaderTest {
         }
 
         @Test
+        void aHeadingInsideAQuoteIsNoSectionButTakesItsIdentifierAsInPandoc() throws SupportMdRejected {
+            SupportDocument document = read("# A\n\n> ## Foo\n\n## Foo\n");
+            assertThat(document.allSections()).extracting(Section::key).containsExactly("a", "foo-1");
+        }
+
+        @Test
+        void aFirstHeadingBelowLevelOneIsNotedOnce() throws SupportMdRejected {
+            SupportDocument document = read("## A\n\n## B\n");
+            assertThat(document.sections()).extracting(Section::title).containsExactly("A", "B");
+            assertThat(linesWarnedAbout(document, "first heading is of level 2")).containsExactly(1);
+        }
+
+        @Test
         void paragraphsBeforeTheStatusBlockDescribeAndAfterItQualify() throws SupportMdRejected {
             SupportDocument document = read("""
                     # A
