@@ -28,7 +28,11 @@ public final class SupportMdReader {
     }
 
     /**
-     * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, or not UTF-8
+     * Bytes to lines ({@link SourceText}), lines to blocks as pandoc sees them ({@link PandocMarkdown}),
+     * blocks to sections and statuses ({@link DocumentAssembler}).
+     *
+     * @throws SupportMdRejected when the bytes are empty (none, or nothing but a byte order mark and
+     *                           white space), larger than {@link #maxBytes()}, or not UTF-8
      */
     public SupportDocument read(byte[] content) throws SupportMdRejected {
         SourceText source = SourceText.decode(content, maxBytes);
