@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.supportmd;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,10 @@ final class ArchitectureTags {
     /** What a table row says when its pattern is found. */
     enum Tag { X86, ARM32, ARM64, ARM_EITHER }
 
+    /** A pattern in lower case, matched against the lower-cased text (cheaper than case-insensitive matching). */
     record Row(Pattern pattern, Tag tag) {
         Row(String regex, Tag tag) {
-            this(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), tag);
+            this(Pattern.compile(regex), tag);
         }
     }
 
@@ -39,6 +41,10 @@ final class ArchitectureTags {
             new Row("\\bsmmu", Tag.ARM_EITHER),                           // SMMUv3 without "ARM"
             new Row("\\bgicv?\\d?\\b", Tag.ARM_EITHER));                   // GICv2, GICv3
 
+    /** Every row's pattern needs one of these: text with none of them names no architecture (most qualifiers). */
+    private static final List<String> CLUES = List.of(
+            "x86", "xeon", "intel", "vmx", "amd", "svm", "arm", "aarch", "cortex", "renesas", "ipmmu", "sci(", "smmu", "gic");
+
     private static final Pattern ARCH_HEADING = Pattern.compile("^(x86|arm)", Pattern.CASE_INSENSITIVE);
     private static final List<Arch> ALL = List.of(Arch.X86, Arch.ARM32, Arch.ARM64);
 
@@ -56,6 +62,11 @@ final class ArchitectureTags {
                 return named;
             }
         }
+        return ofSection(sectionPath);
+    }
+
+    /** The architectures of a status that names none itself: from the nearest architecture heading, else all. */
+    static List<Arch> ofSection(List<String> sectionPath) {
         for (int i = sectionPath.size() - 1; i >= 0; i--) {
             String title = sectionPath.get(i).strip();
             if (ARCH_HEADING.matcher(title).find()) {
@@ -70,9 +81,13 @@ final class ArchitectureTags {
 
     /** The architectures a piece of text names, in {@link Arch} order; empty when it names none. */
     static List<Arch> named(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (CLUES.stream().noneMatch(lower::contains)) {
+            return List.of();
+        }
         Set<Tag> tags = EnumSet.noneOf(Tag.class);
         for (Row row : TABLE) {
-            if (row.pattern().matcher(text).find()) {
+            if (row.pattern().matcher(lower).find()) {
                 tags.add(row.tag());
             }
         }
@@ -94,7 +109,7 @@ final class ArchitectureTags {
     static List<Integer> rowsOf(String text) {
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < TABLE.size(); i++) {
-            if (TABLE.get(i).pattern().matcher(text).find()) {
+            if (TABLE.get(i).pattern().matcher(text.toLowerCase(Locale.ROOT)).find()) {
                 rows.add(i);
             }
         }

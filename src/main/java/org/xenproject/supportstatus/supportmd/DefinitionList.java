@@ -39,6 +39,9 @@ final class DefinitionList {
 
     /** The definition list starting at {@code paragraph}, or null if it is an ordinary paragraph. */
     static Definition at(Paragraph paragraph, List<String> lines, WarningLog log) {
+        if (!mayBeTerm(paragraph, lines)) {
+            return null;
+        }
         List<String> own = sourceLines(paragraph, lines);
         if (own.isEmpty() || MARKER.matcher(own.get(0)).matches()) {
             return null;
@@ -77,6 +80,28 @@ final class DefinitionList {
             parts.add(WhiteSpace.strip(rest.get(i)));
         }
         return String.join(" ", parts);
+    }
+
+    /** A cheap first look: is there a line starting with a marker right after (or one blank line after) the first? */
+    private static boolean mayBeTerm(Paragraph paragraph, List<String> lines) {
+        List<SourceSpan> spans = paragraph.getSourceSpans();
+        if (spans.isEmpty()) {
+            return false;
+        }
+        int first = spans.get(0).getLineIndex();
+        return startsWithMarker(lines, first + 1) || (spans.size() == 1 && startsWithMarker(lines, first + 2));
+    }
+
+    private static boolean startsWithMarker(List<String> lines, int index) {
+        if (index < 0 || index >= lines.size()) {
+            return false;
+        }
+        String line = lines.get(index);
+        int i = 0;
+        while (i < line.length() && i < 2 && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i < line.length() && (line.charAt(i) == ':' || line.charAt(i) == '~');
     }
 
     /** The paragraph's lines as written, from where the paragraph's content starts on each. */

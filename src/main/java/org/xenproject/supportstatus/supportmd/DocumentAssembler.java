@@ -46,6 +46,7 @@ final class DocumentAssembler {
     private final List<Found> found = new ArrayList<>();
     private final Map<String, Integer> foundByKey = new HashMap<>();
     private SectionDraft releaseSection;
+    private final Map<String, List<Arch>> archesNamed = new HashMap<>();
 
     /**
      * @param lines       the lines CommonMark parsed (title blanked, escapes added)
@@ -81,27 +82,29 @@ final class DocumentAssembler {
             open.pop();
         }
         SectionDraft parent = open.peek();
-        int deepestExpected = parent == null ? 1 : parent.level + 1;
-        if (heading.getLevel() > deepestExpected) {
-            log.add(line, parent == null
-                    ? "Heading of level " + heading.getLevel() + " with no heading of level 1 above it"
-                    : "Heading of level " + heading.getLevel() + " directly under one of level " + parent.level);
+        if (parent != null && heading.getLevel() > parent.level + 1) {
+            log.add(line, "Heading of level " + heading.getLevel() + " directly under one of level " + parent.level);
+        } else if (parent == null && heading.getLevel() > 1 && topLevel.isEmpty()) {
+            log.add(line, "The first heading is of level " + heading.getLevel() + ", not 1");
         }
-        if (line >= 1 && line <= sourceLines.size() && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
+        if (line >= 1 && line <= sourceLines.size() && sourceLines.get(line - 1).stripTrailing().endsWith("#")
+                && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
             log.add(line, "Closing hashes on the heading, ignored");
         }
-        String key;
-        if (text.explicitId() != null) {
-            key = text.explicitId();
-            identifiers.claim(key);
-        } else {
-            key = identifiers.unique(PandocIdentifier.of(text.identifierSource()));
-        }
+        String key = identifier(text);
         List<String> path = new ArrayList<>(parent == null ? List.of() : parent.path);
         path.add(text.title());
         SectionDraft section = new SectionDraft(key, text.title(), heading.getLevel(), path, line);
         (parent == null ? topLevel : parent.children).add(section);
         open.push(section);
+    }
+
+    private String identifier(HeadingText text) {
+        if (text.explicitId() != null) {
+            identifiers.claim(text.explicitId());
+            return text.explicitId();
+        }
+        return identifiers.unique(PandocIdentifier.of(text.identifierSource()));
     }
 
     private void codeBlock(Node node, String literal, int firstLine) {
@@ -129,6 +132,8 @@ final class DocumentAssembler {
                 }
             }
             case OTHER -> {
+                // Something else in a code block (a list of register names, an example): text, quietly,
+                // unless it looks like Key: value data that someone meant to be read.
                 if (StatusBlock.looksLikeData(literal)) {
                     log.add(firstLine, "Code block of 'Key: value' lines without a Status line (first key '"
                             + StatusBlock.abbreviated(StatusBlock.firstKey(literal)) + "'); not read as statuses");
@@ -177,6 +182,9 @@ final class DocumentAssembler {
                 }
             } else if (node instanceof Paragraph paragraph) {
                 checkParagraph(paragraph);
+            } else if (node instanceof Heading heading) {
+                // not a section for Xen's matrix, but pandoc gives it an identifier, which later headings must avoid
+                identifier(HeadingText.of(heading));
             } else {
                 checkNested(node);
             }
@@ -195,10 +203,21 @@ final class DocumentAssembler {
         }
         String line = lines.get(index);
         String content = line.substring(Math.min(first.getColumnIndex(), line.length()));
-        if (STATUS_LIKE.matcher(content).find()) {
+        // Only a line starting with 'S' (Status, Supported) or '#' can be a misplaced status or heading.
+        boolean worthALook = content.startsWith("S") || content.stripLeading().startsWith("#");
+        if (worthALook && STATUS_LIKE.matcher(content).find()) {
             log.add(index + 1, "Looks like a status line but is not indented as a code block (4 spaces); read as text");
-        } else if (HASH_WITHOUT_SPACE.matcher(content).find()) {
+        } else if (worthALook && HASH_WITHOUT_SPACE.matcher(content).find()) {
             log.add(index + 1, "Looks like a heading but has no space after '#'; read as text");
+        }
+        // "Some text\n    Status: Supported": without a blank line the indented line continues the paragraph
+        for (int i = 1; i < spans.size(); i++) {
+            int lineIndex = spans.get(i).getLineIndex();
+            String next = lineIndex < lines.size() ? lines.get(lineIndex) : "";
+            if ((next.startsWith("    ") || next.startsWith("\t")) && STATUS_LIKE.matcher(next.strip()).find()) {
+                log.add(lineIndex + 1, "Status line with no blank line before it continues the paragraph above;"
+                        + " read as text, as in Xen's support matrix");
+            }
         }
     }
 
@@ -248,6 +267,11 @@ final class DocumentAssembler {
         return new SupportDocument(release, sections, statuses, log.sorted());
     }
 
+    /**
+     * A release-support line: its value is a version, a date or a link, not a support level, so it is
+     * {@code other}/{@code unknown}; and it describes the release as a whole, not a feature on some
+     * host, so it has no architectures (an {@code arch=} filter leaves it out).
+     */
     private FeatureStatus releaseLine(Found f) {
         StatusBlock.Entry entry = f.entry();
         if (!ReleaseSupportReader.isKnownField(StatusKeys.qualifierPart(entry.rawQualifier()))) {
@@ -266,8 +290,13 @@ final class DocumentAssembler {
                     + "' (misspelt)");
         }
         return new FeatureStatus(f.key(), f.section().key, entry.qualifier(), entry.value(), meaning.level(),
-                meaning.security(), meaning.limit(), ArchitectureTags.of(entry.qualifier(), f.section().path),
-                entry.line());
+                meaning.security(), meaning.limit(), arches(entry.qualifier(), f.section()), entry.line());
+    }
+
+    /** {@link ArchitectureTags#of}, worked out once per qualifier and once per section. */
+    private List<Arch> arches(String qualifier, SectionDraft section) {
+        List<Arch> named = qualifier == null ? List.of() : archesNamed.computeIfAbsent(qualifier, ArchitectureTags::named);
+        return named.isEmpty() ? section.arches() : named;
     }
 
     /** 1-based line where a block starts. */

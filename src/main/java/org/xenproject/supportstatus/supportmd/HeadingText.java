@@ -19,7 +19,7 @@ record HeadingText(String title, String identifierSource, String explicitId) {
         String title = PlainText.inline(heading);
         String source = PlainText.pandocStringify(heading);
         Matcher attributes = ATTRIBUTES.matcher(title);
-        if (attributes.find() && isAttributeList(attributes.group(1))) {
+        if (title.endsWith("}") && attributes.find() && isAttributeList(attributes.group(1))) {
             String explicitId = null;
             for (String token : attributes.group(1).trim().split("\\s+")) {
                 if (token.startsWith("#")) {

@@ -21,11 +21,20 @@ final class PandocIdentifier {
 
     /** The identifier of a heading whose text (pandoc's stringify of it) is {@code text}. */
     static String of(String text) {
+        return isAscii(text) ? ofAscii(text) : ofAnyText(text);
+    }
+
+    /** The general case, for text in any script. */
+    static String ofAnyText(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder kept = new StringBuilder(lower.length());
-        lower.codePoints()
-                .filter(c -> isAlphaNumeric(c) || c == '_' || c == '-' || c == '.' || isHaskellSpace(c))
-                .forEach(kept::appendCodePoint);
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (isAlphaNumeric(c) || c == '_' || c == '-' || c == '.' || isHaskellSpace(c)) {
+                kept.appendCodePoint(c);
+            }
+        }
         // Text.words then intercalate "-": runs of white space become one hyphen.
         StringBuilder joined = new StringBuilder(kept.length());
         boolean gap = false;
@@ -52,6 +61,37 @@ final class PandocIdentifier {
         }
         String identifier = joined.substring(start);
         return identifier.isEmpty() ? "section" : identifier;
+    }
+
+    /** The same for plain ASCII text (nearly every heading), without Unicode look-ups. */
+    static String ofAscii(String text) {
+        StringBuilder identifier = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if ((c >= '\t' && c <= '\r') || c == ' ') {
+                gap = identifier.length() > 0;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.') {
+                if (identifier.length() == 0 && !(c >= 'a' && c <= 'z')) {
+                    continue; // nothing before the first letter
+                }
+                if (gap) {
+                    identifier.append('-');
+                    gap = false;
+                }
+                identifier.append(c);
+            }
+        }
+        return identifier.length() == 0 ? "section" : identifier.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code identifier}, or, if the document already has it, the first free {@code identifier-N}. */

@@ -17,6 +17,7 @@ final class SectionDraft {
     final List<SectionDraft> children = new ArrayList<>();
     /** Whether a status block (or definition list) has been seen: paragraphs after it are caveats. */
     boolean hadStatus;
+    private List<Arch> arches;
 
     SectionDraft(String key, String title, int level, List<String> path, int line) {
         this.key = key;
@@ -30,6 +31,14 @@ final class SectionDraft {
         if (!text.isBlank()) {
             (hadStatus ? caveats : description).add(text);
         }
+    }
+
+    /** The architectures of a status here that names none: worked out once per section. */
+    List<Arch> arches() {
+        if (arches == null) {
+            arches = ArchitectureTags.ofSection(path);
+        }
+        return arches;
     }
 
     Section build() {

@@ -51,10 +51,6 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         return new SourceText(lines, warnings);
     }
 
-    String joined() {
-        return String.join("\n", lines);
-    }
-
     private static String utf8(byte[] content) throws SupportMdRejected {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -87,6 +83,9 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
 
     /** Splits on LF, CRLF and lone CR, as CommonMark does; one warning per kind of foreign line end. */
     private static List<String> splitLines(String text, List<ParseWarning> warnings) {
+        if (text.indexOf('\r') < 0) {
+            return splitOnLf(text);
+        }
         List<String> lines = new ArrayList<>();
         int crlf = 0;
         int firstCrlf = 0;
@@ -120,6 +119,20 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         }
         if (cr > 0) {
             warnings.add(new ParseWarning(firstCr, "Bare CR line ends (" + cr + " lines), read as LF"));
+        }
+        return lines;
+    }
+
+    /** The usual case, and the fast one: LF only. */
+    private static List<String> splitOnLf(String text) {
+        List<String> lines = new ArrayList<>(text.length() / 32 + 1);
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end));
+            start = end + 1;
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
         }
         return lines;
     }

@@ -53,13 +53,19 @@ final class StatusBlock {
     }
 
     static Kind kind(String literal) {
-        List<String> lines = lines(literal);
+        return kind(lines(literal));
+    }
+
+    private static Kind kind(List<String> lines) {
         String first = lines.isEmpty() ? "" : lines.get(0);
         if (LABELS.matcher(first).find()) {
             return Kind.LABEL_DEFINITIONS;
         }
         if (RELEASE_START.matcher(first).find()) {
             return Kind.RELEASE;
+        }
+        if (STATUS_LINE.matcher(first).matches()) {
+            return Kind.STATUS;  // the usual case: no need to look further
         }
         for (String line : lines) {
             if (STATUS_LINE.matcher(WhiteSpace.strip(line)).matches()) {
@@ -104,11 +110,11 @@ final class StatusBlock {
      * @param firstLine the 1-based line number of the literal's first line
      */
     static Reading read(String literal, int firstLine) {
-        Kind kind = kind(literal);
+        List<String> lines = lines(literal);
+        Kind kind = kind(lines);
         List<Entry> entries = new ArrayList<>();
         List<ParseWarning> warnings = new ArrayList<>();
         if (kind == Kind.STATUS || kind == Kind.RELEASE) {
-            List<String> lines = lines(literal);
             Entry previous = null;
             for (int i = 0; i < lines.size(); i++) {
                 String line = WhiteSpace.stripTrailing(lines.get(i));

@@ -60,6 +60,8 @@ final class StatusNormaliser {
     private static final Pattern LIMIT = Pattern.compile(
             "(?i)^\\s*supported\\s+up\\s+to\\s+(.+?)\\s*(?:\\.(?:\\s+.*)?)?$", Pattern.DOTALL);
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     private StatusNormaliser() {
     }
 
@@ -141,11 +143,24 @@ final class StatusNormaliser {
     }
 
     static String simplify(String text) {
-        String simple = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String stripped = text.strip();
+        String simple = (isSimplySpaced(stripped) ? stripped : WHITE_SPACE.matcher(stripped).replaceAll(" "))
+                .toLowerCase(Locale.ROOT);
         while (simple.endsWith(".")) {
             simple = simple.substring(0, simple.length() - 1).stripTrailing();
         }
         return simple;
+    }
+
+    /** No white space but single spaces: nothing for the regex to do (the usual case). */
+    private static boolean isSimplySpaced(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < text.length() && text.charAt(i + 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String capitalised(String label) {

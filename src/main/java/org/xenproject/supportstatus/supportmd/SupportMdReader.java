@@ -28,8 +28,12 @@ public final class SupportMdReader {
     }
 
     /**
-     * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, binary
-     *                           (a NUL byte), or not UTF-8
+     * Bytes to lines ({@link SourceText}), lines to blocks as pandoc sees them ({@link PandocMarkdown}),
+     * blocks to sections and statuses ({@link DocumentAssembler}).
+     *
+     * @throws SupportMdRejected when the bytes are empty (none, or nothing but a byte order mark and
+     *                           white space), larger than {@link #maxBytes()},
+     *                           binary (a NUL byte), or not UTF-8
      */
     public SupportDocument read(byte[] content) throws SupportMdRejected {
         SourceText source = SourceText.decode(content, maxBytes);

@@ -211,6 +211,19 @@ class SupportMdReaderTest {
         }
 
         @Test
+        void aHeadingInsideAQuoteIsNoSectionButTakesItsIdentifierAsInPandoc() throws SupportMdRejected {
+            SupportDocument document = read("# A\n\n> ## Foo\n\n## Foo\n");
+            assertThat(document.allSections()).extracting(Section::key).containsExactly("a", "foo-1");
+        }
+
+        @Test
+        void aFirstHeadingBelowLevelOneIsNotedOnce() throws SupportMdRejected {
+            SupportDocument document = read("## A\n\n## B\n");
+            assertThat(document.sections()).extracting(Section::title).containsExactly("A", "B");
+            assertThat(linesWarnedAbout(document, "first heading is of level 2")).containsExactly(1);
+        }
+
+        @Test
         void paragraphsBeforeTheStatusBlockDescribeAndAfterItQualify() throws SupportMdRejected {
             SupportDocument document = read("""
                     # A
@@ -447,6 +460,14 @@ class SupportMdReaderTest {
             SupportDocument document = read("# A\n\nStatus: Supported\n");
             assertThat(document.statuses()).isEmpty();
             assertThat(linesWarnedAbout(document, "not indented as a code block")).containsExactly(3);
+        }
+
+        @Test
+        void aStatusLineRightAfterAParagraphLineIsTextWithAWarning() throws SupportMdRejected {
+            // without a blank line, the indented line continues the paragraph: pandoc and CommonMark agree
+            SupportDocument document = read("# A\n\nSome description\n    Status: Supported\n");
+            assertThat(document.statuses()).isEmpty();
+            assertThat(linesWarnedAbout(document, "no blank line before it continues the paragraph")).containsExactly(4);
         }
 
         @Test

@@ -15,8 +15,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The reader against what Xen's own tooling (pandoc + docs/parse-support-md) made of the 14 real
@@ -34,12 +39,24 @@ class XenCorpusConformanceTest {
     @BeforeAll
     static void readCorpus() throws IOException, SupportMdRejected {
         corpus = Path.of(System.getProperty("xen.corpus.dir", "../shared/corpus/xen"));
-        assumeTrue(Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
-                "Xen corpus not found at " + corpus.toAbsolutePath() + " (system property xen.corpus.dir): conformance not checked");
+        if (!present()) {
+            return;
+        }
         SupportMdReader reader = new SupportMdReader();
         for (String[] row : tsv(corpus.resolve("MANIFEST.tsv"))) {
             documents.put(row[0], reader.read(Files.readAllBytes(corpus.resolve(row[3]))));
         }
+    }
+
+    /** Each test, not the class, is skipped without the corpus, so that surefire counts and shows the skips. */
+    @BeforeEach
+    void needsTheCorpus() {
+        assumeTrue(present(), "Xen corpus not found at " + corpus.toAbsolutePath()
+                + " (system property xen.corpus.dir): conformance not checked");
+    }
+
+    private static boolean present() {
+        return Files.isRegularFile(corpus.resolve("MANIFEST.tsv"));
     }
 
     @Test
@@ -129,6 +146,44 @@ class XenCorpusConformanceTest {
      */
     private static String sameQuotes(String title) {
         return title.replaceAll("['\"\u2018\u2019\u201C\u201D]", "\"");
+    }
+
+    /**
+     * Forms the files have taken, or could take, that pandoc and docs/parse-support-md read exactly as
+     * the originals: each variant of each corpus file must give the same (key, text) pairs.
+     */
+    @TestFactory
+    Stream<DynamicTest> variantsXensToolingReadsTheSameGiveTheSameStatuses() throws IOException {
+        Map<String, java.util.function.UnaryOperator<String>> variants = new LinkedHashMap<>();
+        variants.put("CRLF line ends", text -> text.replace("\n", "\r\n"));
+        variants.put("a byte order mark", text -> "\uFEFF" + text);
+        variants.put("trailing spaces on every line", text -> text.replace("\n", "  \n"));
+        variants.put("closing hashes on every heading", text -> text.replaceAll("(?m)^(#+ .*)$", "$1 ##"));
+        variants.put("code blocks indented with a tab", text -> text.replaceAll("(?m)^    (\\S)", "\t$1"));
+        variants.put("no title line", text -> text.replaceAll("\\A% [^\n]*\n", ""));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] row : tsv(corpus.resolve("MANIFEST.tsv"))) {
+            String original = Files.readString(corpus.resolve(row[3]), StandardCharsets.UTF_8);
+            Map<String, String> expected = textByKey(documents.get(row[0]), new ArrayList<>(), row[0]);
+            variants.forEach((name, variant) -> tests.add(DynamicTest.dynamicTest(row[0] + " with " + name, () -> {
+                SupportDocument document = new SupportMdReader().read(variant.apply(original).getBytes(StandardCharsets.UTF_8));
+                assertThat(textByKey(document, new ArrayList<>(), row[0])).isEqualTo(expected);
+            })));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void withoutTheReleaseNotesDefinitionEverythingElseStays() throws IOException, SupportMdRejected {
+        // before the release notes link was added, files ended the Release Support section with the block
+        String original = Files.readString(corpus.resolve("SUPPORT-stable-4.19.md"), StandardCharsets.UTF_8);
+        String older = original.replaceAll("\n\nRelease Notes\n: [^\n]*", "");
+        assertThat(older).isNotEqualTo(original);
+        SupportDocument document = new SupportMdReader().read(older.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> expected = new HashMap<>(textByKey(documents.get("stable-4.19"), new ArrayList<>(), "stable-4.19"));
+        expected.remove("release-support--release-notes");
+        assertThat(textByKey(document, new ArrayList<>(), "stable-4.19")).isEqualTo(expected);
+        assertThat(document.release().releaseNotes()).isNull();
     }
 
     private static Map<String, String> textByKey(SupportDocument document, List<String> problems, String branch) {
