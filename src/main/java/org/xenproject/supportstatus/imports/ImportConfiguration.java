@@ -1,0 +1,34 @@
+package org.xenproject.supportstatus.imports;
+
+import java.net.http.HttpClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xenproject.supportstatus.supportmd.SupportMdReader;
+
+@Configuration(proxyBeanMethods = false)
+class ImportConfiguration {
+
+    /** One reader for the import and for anyone else: its size limit is the import's. */
+    @Bean
+    SupportMdReader supportMdReader(ImportSettings settings) {
+        return new SupportMdReader(settings.maxFileBytes());
+    }
+
+    @Bean
+    SupportSourceFactory supportSourceFactory(ImportSettings settings) {
+        return switch (settings.sourceType()) {
+            case GIT -> () -> new GitSupportSource(settings.sourceUrl(), settings.cacheDir(), settings.history(),
+                    settings.maxFileBytes());
+            case HTTP -> {
+                // Redirects are followed by the source itself, which bounds them.
+                HttpClient client = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(settings.httpTimeout())
+                        .build();
+                yield () -> new HttpSupportSource(client, settings.sourceUrl(), settings.fileUrlTemplate(),
+                        settings.httpTimeout(), settings.maxFileBytes());
+            }
+        };
+    }
+}
