@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.imports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -87,7 +88,7 @@ final class HttpSupportSource implements SupportSource {
     @Override
     public BranchRead read(SourceBranch branch, KnownBranch known) throws BranchFailure {
         Checkpoint last = known.hasData() ? known.checkpoint() : null;
-        URI uri = URI.create(fileUrlTemplate.replace("{branch}", branch.name()));
+        URI uri = uri(fileUrlTemplate.replace("{branch}", branch.name()));
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpResponse<byte[]> response = send(uri, last);
             int status = response.statusCode();
@@ -117,7 +118,7 @@ final class HttpSupportSource implements SupportSource {
                 if (location == null) {
                     throw new BranchFailure("HTTP " + status + " without Location from " + shown(uri));
                 }
-                URI next = uri.resolve(location);
+                URI next = uri.resolve(uri(location));
                 if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
                     throw new BranchFailure("redirect to a URL that is not http(s) from " + shown(uri));
                 }
@@ -156,6 +157,14 @@ final class HttpSupportSource implements SupportSource {
                 throw new BranchFailure("no answer within " + timeout + " from " + shown(uri));
             }
             throw new BranchFailure("could not read " + shown(uri) + ": " + cause, cause);
+        }
+    }
+
+    private static URI uri(String text) throws BranchFailure {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new BranchFailure("not a URL: " + Urls.withoutCredentials(text));
         }
     }
 

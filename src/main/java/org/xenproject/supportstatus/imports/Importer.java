@@ -116,7 +116,7 @@ public class Importer {
             return new BranchResult(branch.name(), release.version(), BranchResult.Outcome.IMPORTED,
                     stored.revisionsStored(), detail);
         } catch (BranchFailure e) {
-            log.warn("{}: import failed, still serving what was imported before: {}", branch.name(), e.getMessage());
+            log.warn("{}: import failed, what is served for it stays as it was: {}", branch.name(), e.getMessage());
             return new BranchResult(branch.name(), release.version(), BranchResult.Outcome.FAILED, 0, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // A bug met on one branch must not stop the others.
