@@ -31,6 +31,10 @@ public final class SupportMdReader {
      * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, or not UTF-8
      */
     public SupportDocument read(byte[] content) throws SupportMdRejected {
-        throw new UnsupportedOperationException("not yet written");
+        SourceText source = SourceText.decode(content, maxBytes);
+        WarningLog log = new WarningLog();
+        log.addAll(source.warnings());
+        PandocMarkdown.Parsed parsed = PandocMarkdown.parse(source.lines(), log);
+        return new DocumentAssembler(parsed.lines(), source.lines(), log).assemble(parsed.document());
     }
 }
