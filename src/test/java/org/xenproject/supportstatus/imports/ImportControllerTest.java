@@ -160,6 +160,13 @@ class ImportControllerTest {
     }
 
     @Test
+    void testsRunWithTheScheduleOff(@Autowired ImportSettings settings) {
+        // src/test/resources/application.properties overrides application.yaml for this one key.
+        assertThat(settings.enabled()).isFalse();
+        assertThat(settings.sourceUrl()).isEqualTo(temp.resolve("xen").toString());
+    }
+
+    @Test
     void everythingElseNeedsNoToken() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         http.get().uri("/api/v1/imports").exchange().expectStatus().isOk();
