@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ImportControllerTest {
 
     static final String TOKEN = "test-admin-token-0123456789";
+    static final String ISO_UTC = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
 
     @TempDir
     static Path temp;
@@ -125,8 +126,8 @@ class ImportControllerTest {
                 .jsonPath("$.runs[0].trigger").isEqualTo("admin")
                 .jsonPath("$.runs[0].outcome").isEqualTo("succeeded")
                 .jsonPath("$.runs[0].source").isEqualTo("git " + temp.resolve("xen"))
-                .jsonPath("$.runs[0].startedAt").isNotEmpty()
-                .jsonPath("$.runs[0].finishedAt").isNotEmpty()
+                .jsonPath("$.runs[0].startedAt").value(t -> assertThat((String) t).matches(ISO_UTC))
+                .jsonPath("$.runs[0].finishedAt").value(t -> assertThat((String) t).matches(ISO_UTC))
                 .jsonPath("$.runs[0].durationMillis").isNumber()
                 .jsonPath("$.runs[0].branches[0].branch").isEqualTo("master")
                 .jsonPath("$.runs[0].branches[0].release").isEqualTo("unstable")
