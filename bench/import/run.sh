@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building a xen.git-shaped repository from $corpus"
-java "$here/BuildXenRepository.java" "$corpus" "$work/xen.git"
+java "$here/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     echo "== packaging the service"
