@@ -4,16 +4,9 @@ import java.net.http.HttpClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xenproject.supportstatus.supportmd.SupportMdReader;
 
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {
-
-    /** One reader for the import and for anyone else: its size limit is the import's. */
-    @Bean
-    SupportMdReader supportMdReader(ImportSettings settings) {
-        return new SupportMdReader(settings.maxFileBytes());
-    }
 
     @Bean
     SupportSourceFactory supportSourceFactory(ImportSettings settings) {

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The bytes of a SUPPORT.md turned into lines of text, or refused.
  * Only three things refuse a file: nothing in it, too much of it, or bytes that are not UTF-8.
- * Everything else that is odd about the bytes (BOM, CRLF, trailing white space, NUL) is a warning.
+ * Everything else that is odd about the bytes (BOM, CRLF, trailing white space) is a warning; a NUL byte marks a binary file, which is rejected.
  *
  * @param lines the lines, line ends removed; index 0 is line 1
  */
@@ -35,6 +35,7 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
             throw new SupportMdRejected(SupportMdRejected.Reason.TOO_LARGE,
                     "The file has " + content.length + " bytes, more than the limit of " + maxBytes);
         }
+        rejectBinary(content);
         String text = utf8(content);
         List<ParseWarning> warnings = new ArrayList<>();
         if (text.charAt(0) == BOM) {
@@ -47,7 +48,6 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         }
         List<String> lines = splitLines(text, warnings);
         noteTrailingWhiteSpace(lines, warnings);
-        noteNul(lines, warnings);
         return new SourceText(lines, warnings);
     }
 
@@ -142,16 +142,13 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         }
     }
 
-    private static void noteNul(List<String> lines, List<ParseWarning> warnings) {
-        int count = 0;
-        int first = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).indexOf('\0') >= 0 && count++ == 0) {
-                first = i + 1;
+    /** Text never holds a NUL byte; git takes one as the mark of a binary file, and so do we. */
+    private static void rejectBinary(byte[] content) throws SupportMdRejected {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                throw new SupportMdRejected(SupportMdRejected.Reason.BINARY,
+                        "The file is binary, not text: a NUL byte at offset " + i);
             }
-        }
-        if (count > 0) {
-            warnings.add(new ParseWarning(first, "NUL characters on " + count + " lines, read as U+FFFD"));
         }
     }
 }

@@ -28,7 +28,8 @@ public final class SupportMdReader {
     }
 
     /**
-     * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, or not UTF-8
+     * @throws SupportMdRejected when the bytes are empty, larger than {@link #maxBytes()}, binary
+     *                           (a NUL byte), or not UTF-8
      */
     public SupportDocument read(byte[] content) throws SupportMdRejected {
         SourceText source = SourceText.decode(content, maxBytes);

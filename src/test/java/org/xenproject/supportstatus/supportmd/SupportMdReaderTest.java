@@ -86,6 +86,16 @@ class SupportMdReaderTest {
         }
 
         @Test
+        void aNulByteMarksABinaryFile() {
+            byte[] binary = {'#', ' ', 'X', '\n', 0, 1, 2};
+            assertThatThrownBy(() -> reader.read(binary))
+                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.BINARY);
+                        assertThat(e.getMessage()).contains("offset 4");
+                    });
+        }
+
+        @Test
         void anEncodedSurrogateIsNotUtf8() {
             byte[] cesu = {'#', ' ', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
             assertThatThrownBy(() -> reader.read(cesu))
