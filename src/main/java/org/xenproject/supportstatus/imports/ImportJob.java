@@ -1,0 +1,211 @@
+package org.xenproject.supportstatus.imports;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xenproject.supportstatus.imports.ImportRun.Outcome;
+import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+
+/**
+ * Runs imports: on a schedule (the first at start-up), and on request. Each run holds the import
+ * lock, so one instance imports at a time; the others record the run as skipped. Runs happen on
+ * one thread of their own, never on a request thread nor before the HTTP port is ready.
+ */
+@Service
+public class ImportJob implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
+    private final DataSource dataSource;
+    private final ImportRunRepository runs;
+    private final Importer importer;
+    private final SupportSourceFactory sources;
+    private final ImportSettings settings;
+    private final ImportMetrics metrics;
+    private final BranchPatterns patterns;
+    private final TransactionTemplate transaction;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportJob(DataSource dataSource, ImportRunRepository runs, Importer importer, SupportSourceFactory sources,
+            ImportSettings settings, ImportMetrics metrics, PlatformTransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.runs = runs;
+        this.importer = importer;
+        this.sources = sources;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.patterns = new BranchPatterns(settings.branches());
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleOnceReady() {
+        if (!settings.enabled()) {
+            log.info("Scheduled imports are off (XEN_SUPPORT_IMPORT_ENABLED=false); imports start only on request");
+            return;
+        }
+        log.info("Importing from {} now and every {}", describeSource(), settings.interval());
+        AtomicBoolean first = new AtomicBoolean(true);
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                run(first.getAndSet(false) ? Trigger.STARTUP : Trigger.SCHEDULE);
+            } catch (Throwable e) {
+                // An escaping exception would cancel the schedule for good.
+                log.error("Import run failed", e);
+            }
+        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs an import on this thread and answers the finished run, or a skipped one. */
+    public ImportRunView run(Trigger trigger) {
+        Optional<ImportLock> lock = tryLock();
+        if (lock.isEmpty()) {
+            return skipped(trigger);
+        }
+        try (ImportLock held = lock.get()) {
+            return execute(begin(trigger));
+        }
+    }
+
+    /** Starts an import on the import thread and answers the run as it began, or a skipped one. */
+    public ImportRunView start(Trigger trigger) {
+        Optional<ImportLock> lock = tryLock();
+        if (lock.isEmpty()) {
+            return skipped(trigger);
+        }
+        try {
+            ImportRunView started = begin(trigger);
+            thread.execute(() -> {
+                try (ImportLock held = lock.get()) {
+                    execute(started);
+                } catch (Throwable e) {
+                    log.error("Import run {} failed", started.id(), e);
+                }
+            });
+            return started;
+        } catch (RuntimeException e) {
+            lock.get().close();
+            throw e;
+        }
+    }
+
+    public List<ImportRunView> recent(int limit) {
+        return runs.findByOrderByStartedAtDescIdDesc(Limit.of(limit)).stream()
+                .map(ImportRunView::of).toList();
+    }
+
+    public Optional<ImportRunView> find(long id) {
+        return runs.findById(id).map(ImportRunView::of);
+    }
+
+    private Optional<ImportLock> tryLock() {
+        try {
+            return ImportLock.tryAcquire(dataSource);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not ask PostgreSQL for the import lock", e);
+        }
+    }
+
+    private ImportRunView skipped(Trigger trigger) {
+        log.info("Another instance is importing: {} import skipped", Ids.id(trigger));
+        Instant now = Instant.now();
+        ImportRun run = new ImportRun(trigger, describeSource(), now);
+        run.finish(Outcome.SKIPPED, "another instance was importing", now);
+        return ImportRunView.of(runs.save(run));
+    }
+
+    /** Records a new run; called with the lock held, when no run can be in progress anywhere. */
+    private ImportRunView begin(Trigger trigger) {
+        int abandoned = runs.abandonUnfinished();
+        if (abandoned > 0) {
+            log.warn("Marked {} unfinished import run(s) of a stopped instance as abandoned", abandoned);
+        }
+        return ImportRunView.of(runs.save(new ImportRun(trigger, describeSource(), Instant.now())));
+    }
+
+    private ImportRunView execute(ImportRunView run) {
+        Timer.Sample sample = metrics.startRun();
+        Outcome outcome;
+        String detail = null;
+        log.info("Import run {} ({}) started from {}", run.id(), run.trigger(), run.source());
+        try (SupportSource source = sources.open()) {
+            List<BranchResult> results = new ArrayList<>();
+            importer.importAll(source, patterns, result -> {
+                results.add(result);
+                update(run.id(), stored -> stored.addBranch(result)); // visible while the run goes on
+            });
+            boolean anyFailed = results.stream().anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED);
+            outcome = anyFailed ? Outcome.PARTIAL : Outcome.SUCCEEDED;
+        } catch (IOException e) {
+            outcome = Outcome.FAILED;
+            detail = e.getMessage();
+            log.warn("Import run {} failed: {}", run.id(), detail);
+        } catch (RuntimeException e) {
+            outcome = Outcome.FAILED;
+            detail = "unexpected error: " + e;
+            log.error("Import run {} failed", run.id(), e);
+        }
+        Outcome finalOutcome = outcome;
+        String finalDetail = detail;
+        ImportRunView finished = update(run.id(), stored -> stored.finish(finalOutcome, finalDetail, Instant.now()));
+        metrics.runFinished(sample, outcome);
+        log.info("Import run {} {} in {} ms: {}", finished.id(), finished.outcome(), finished.durationMillis(),
+                summary(finished));
+        return finished;
+    }
+
+    private ImportRunView update(long runId, Consumer<ImportRun> change) {
+        return transaction.execute(status -> {
+            ImportRun run = runs.findById(runId).orElseThrow();
+            change.accept(run);
+            return ImportRunView.of(run);
+        });
+    }
+
+    private static String summary(ImportRunView run) {
+        StringBuilder summary = new StringBuilder();
+        for (BranchResult.Outcome outcome : BranchResult.Outcome.values()) {
+            long count = run.branches().stream().filter(b -> b.outcome().equals(Ids.id(outcome))).count();
+            summary.append(summary.isEmpty() ? "" : ", ").append(count).append(' ').append(Ids.id(outcome));
+        }
+        int revisions = run.branches().stream().mapToInt(ImportRunView.Branch::revisionsImported).sum();
+        return summary.append(" branch(es); ").append(revisions).append(" revision(s) stored").toString();
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdownNow();
+    }
+
+    private String describeSource() {
+        try (SupportSource source = sources.open()) {
+            return source.describe();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.xenproject.supportstatus.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** An import run as {@code GET /api/v1/imports} shows it. */
+public record ImportRunView(
+        long id,
+        String trigger,
+        String outcome,
+        String source,
+        String detail,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMillis,
+        List<Branch> branches) {
+
+    public record Branch(String branch, String release, String outcome, int revisionsImported, String detail) {
+    }
+
+    static ImportRunView of(ImportRun run) {
+        return new ImportRunView(
+                run.id(),
+                Ids.id(run.trigger()),
+                Ids.id(run.outcome()),
+                run.source(),
+                run.detail(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.finishedAt() == null ? null : Duration.between(run.startedAt(), run.finishedAt()).toMillis(),
+                run.branches().stream()
+                        .map(b -> new Branch(b.branch(), b.releaseVersion(), Ids.id(b.outcome()), b.revisionsImported(),
+                                b.detail()))
+                        .toList());
+    }
+}

@@ -1,0 +1,110 @@
+package org.xenproject.supportstatus.imports;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where SUPPORT.md comes from: a git repository ({@link GitSupportSource}) or a web server
+ * ({@link HttpSupportSource}). One instance serves one import run.
+ */
+public interface SupportSource extends AutoCloseable {
+
+    /** The file every branch carries. */
+    String PATH = "SUPPORT.md";
+
+    /** What the run records as its source, credentials hidden. */
+    String describe();
+
+    /**
+     * Brings the source up to date (clone or fetch) and lists its branches and release tags.
+     *
+     * @throws IOException when the source cannot be reached at all: the whole run fails
+     */
+    SourceRefs refs() throws IOException;
+
+    /**
+     * What is new on one branch since {@code known}.
+     *
+     * @throws BranchFailure for a reason that fails this branch alone
+     */
+    BranchRead read(SourceBranch branch, KnownBranch known) throws BranchFailure;
+
+    @Override
+    void close();
+
+    /** A branch as the source shows it now. */
+    record SourceBranch(String name, String tip) {
+    }
+
+    /** A {@code RELEASE-X.Y.Z} tag; {@code taggedAt} is null when the source does not tell. */
+    record ReleaseTag(String name, int major, int minor, int patch, String commitId, Instant taggedAt) {
+
+        public String version() {
+            return major + "." + minor + "." + patch;
+        }
+
+        public String releaseVersion() {
+            return major + "." + minor;
+        }
+    }
+
+    record SourceRefs(List<SourceBranch> branches, List<ReleaseTag> tags) {
+    }
+
+    /**
+     * What the store holds for a branch, so that a source can skip work it has done before.
+     *
+     * @param checkpoint    what the source said at the branch's last clean import, or null
+     * @param storedCommits the commits whose file is stored for the branch's release
+     * @param hasData       whether the release is served now
+     */
+    record KnownBranch(Checkpoint checkpoint, Set<String> storedCommits, boolean hasData) {
+    }
+
+    /** What a source said about a branch: its tip and, for http, the response's validators. */
+    record Checkpoint(String tip, boolean withHistory, String etag, String lastModified) {
+    }
+
+    /** One state of SUPPORT.md on a branch; commit fields are null for the http source. */
+    record FileRevision(
+            byte[] content,
+            String commitId,
+            String branchTip,
+            String authorName,
+            Instant authoredAt,
+            Instant committedAt,
+            String subject) {
+    }
+
+    sealed interface BranchRead {
+    }
+
+    /** The branch has no SUPPORT.md (releases before 4.10). */
+    record NoSupportFile() implements BranchRead {
+    }
+
+    /**
+     * The branch's SUPPORT.md.
+     *
+     * @param newRevisions  revisions not stored yet, oldest first; empty when nothing changed
+     * @param currentCommit the commit whose file the branch tip holds; null when the source has no
+     *                      commits (http: the last of {@code newRevisions} is current)
+     * @param checkpoint    to remember once the branch is stored
+     */
+    record SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint)
+            implements BranchRead {
+    }
+
+    /** A reason that fails one branch and leaves what is served for it as it was. */
+    final class BranchFailure extends Exception {
+        public BranchFailure(String message) {
+            super(message);
+        }
+
+        public BranchFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.xenproject.supportstatus.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xenproject.supportstatus.imports.SupportFiles.supportMd;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+
+/** The http source against a web server on 127.0.0.1 that the test scripts branch by branch. */
+class HttpImportTest extends ImportTestSupport {
+
+    interface Answer {
+        void answer(HttpExchange exchange) throws IOException, InterruptedException;
+    }
+
+    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final int MAX_BYTES = 8 * 1024;
+
+    final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    final List<String> conditionalRequests = new CopyOnWriteArrayList<>();
+    final ExecutorService serverThreads = Executors.newCachedThreadPool();
+    HttpServer server;
+    XenRepository repo;
+    String tip;
+
+    @BeforeEach
+    void start() throws IOException {
+        repo = XenRepository.create(temp.resolve("xen"));
+        tip = repo.commit("master", "Unrelated", "xen/x.c", "int x;\n").name();
+        for (String branch : List.of("stable-4.9", "stable-4.17", "stable-4.18", "stable-4.19", "stable-4.20",
+                "stable-4.21", "stable-4.22")) {
+            repo.branch(branch, "master");
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(serverThreads);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                if (exchange.getRequestHeaders().containsKey("If-None-Match")) {
+                    conditionalRequests.add(path + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
+                }
+                Answer answer = answers.get(path);
+                if (answer == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    answer.answer(exchange);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        serverThreads.shutdownNow();
+        repo.close();
+    }
+
+    ImportJob httpJob() {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT).build();
+        String template = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/{branch}/SUPPORT.md";
+        return job(() -> new HttpSupportSource(client, repo.url(), template, TIMEOUT, MAX_BYTES),
+                "stable-*", "master");
+    }
+
+    static String file(String branch) {
+        return "/files/" + branch + "/SUPPORT.md";
+    }
+
+    static Answer ok(String body, String etag) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return exchange -> {
+            if (etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            if (etag != null) {
+                exchange.getResponseHeaders().add("ETag", etag);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        };
+    }
+
+    static Answer status(int code) {
+        return exchange -> exchange.sendResponseHeaders(code, -1);
+    }
+
+    static Answer redirect(String location) {
+        return exchange -> {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+        };
+    }
+
+    @Test
+    void conditionalRequestsMakeAnUnchangedBranchCheap() {
+        answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), "\"v1\""));
+        ImportJob job = httpJob();
+
+        ImportRunView first = job.run(Trigger.STARTUP);
+
+        assertThat(first.outcome()).isEqualTo("succeeded");
+        assertThat(branch(first, "stable-4.19")).extracting(ImportRunView.Branch::outcome,
+                ImportRunView.Branch::revisionsImported).containsExactly("imported", 1);
+        assertThat(branch(first, "master").outcome()).isEqualTo("skipped");
+        Map<String, Object> revision = jdbc.sql("select commit_id, branch_tip from revision").query().singleRow();
+        assertThat(revision.get("commit_id")).isNull();
+        assertThat(revision.get("branch_tip")).isEqualTo(tip);
+        assertThat(jdbc.sql("select etag from source_branch where branch = 'stable-4.19'").query(String.class).single())
+                .isEqualTo("\"v1\"");
+        long version = dataVersion();
+
+        ImportRunView second = job.run(Trigger.SCHEDULE);
+
+        assertThat(conditionalRequests).containsExactly(file("stable-4.19") + " \"v1\"");
+        assertThat(branch(second, "stable-4.19").outcome()).isEqualTo("unchanged");
+        assertThat(count("revision")).isEqualTo(1);
+        assertThat(dataVersion()).isEqualTo(version);
+
+        // Same content without validators: compared by SHA-256, still nothing new.
+        answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), null));
+        assertThat(branch(job.run(Trigger.SCHEDULE), "stable-4.19").outcome()).isEqualTo("unchanged");
+        assertThat(count("revision")).isEqualTo(1);
+        assertThat(dataVersion()).isEqualTo(version);
+
+        // New content: a new revision, served from now on.
+        Long before = currentRevisionId("4.19");
+        answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29"), "\"v2\""));
+        ImportRunView changed = job.run(Trigger.SCHEDULE);
+        assertThat(branch(changed, "stable-4.19").outcome()).isEqualTo("imported");
+        assertThat(currentRevisionId("4.19")).isNotEqualTo(before);
+        assertThat(revisions("4.19")).isEqualTo(2);
+        assertThat(dataVersion()).isGreaterThan(version);
+    }
+
+    @Test
+    void eachBrokenBranchFailsAloneWithItsReason() {
+        String good = supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29");
+        answers.put(file("stable-4.19"), ok(good, "\"a\""));
+        answers.put(file("stable-4.20"), status(500));
+        answers.put(file("stable-4.21"), ok("x".repeat(MAX_BYTES + 1), null));
+        answers.put(file("stable-4.22"), exchange -> Thread.sleep(3_000));
+        answers.put(file("stable-4.18"), redirect("/loop/a"));
+        answers.put("/loop/a", redirect("/loop/b"));
+        answers.put("/loop/b", redirect("/loop/a"));
+        answers.put(file("stable-4.17"), redirect("/moved/stable-4.17"));
+        answers.put("/moved/stable-4.17", ok(supportMd("4.17", "2022-12-12", "2024-06-12", "2027-12-12"), null));
+        answers.put(file("master"), exchange -> {
+            byte[] notUtf8 = {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
+            exchange.sendResponseHeaders(200, notUtf8.length);
+            exchange.getResponseBody().write(notUtf8);
+        });
+        long started = System.nanoTime();
+
+        ImportRunView run = httpJob().run(Trigger.ADMIN);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(run.outcome()).isEqualTo("partial");
+        assertThat(branch(run, "stable-4.19").outcome()).isEqualTo("imported");
+        assertThat(branch(run, "stable-4.17").outcome()).isEqualTo("imported");
+        assertThat(branch(run, "stable-4.9")).extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
+                .containsExactly("skipped", "no SUPPORT.md");
+        assertThat(branch(run, "stable-4.20").detail()).contains("HTTP 500");
+        assertThat(branch(run, "stable-4.21").detail()).contains("larger than " + MAX_BYTES + " bytes");
+        assertThat(branch(run, "stable-4.22").detail()).contains("within PT0.5S");
+        assertThat(branch(run, "stable-4.18").detail()).contains("more than 5 redirects");
+        assertThat(branch(run, "master").detail()).containsIgnoringCase("UTF-8");
+        for (String broken : List.of("stable-4.20", "stable-4.21", "stable-4.22", "stable-4.18", "master")) {
+            assertThat(branch(run, broken).outcome()).as(broken).isEqualTo("failed");
+        }
+        assertThat(jdbc.sql("select version from release order by version").query(String.class).list())
+                .containsExactly("4.17", "4.19");
+    }
+
+    @Test
+    void aBranchThatBreaksAfterAnImportKeepsWhatIsServed() {
+        answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), "\"a\""));
+        ImportJob job = httpJob();
+        job.run(Trigger.STARTUP);
+        Long served = currentRevisionId("4.19");
+        long version = dataVersion();
+
+        answers.put(file("stable-4.19"), status(503));
+        ImportRunView unavailable = job.run(Trigger.SCHEDULE);
+        answers.remove(file("stable-4.19"));
+        ImportRunView gone = job.run(Trigger.SCHEDULE);
+
+        assertThat(branch(unavailable, "stable-4.19")).extracting(ImportRunView.Branch::outcome)
+                .isEqualTo("failed");
+        assertThat(branch(gone, "stable-4.19").detail()).contains("gone").contains("HTTP 404");
+        assertThat(currentRevisionId("4.19")).isEqualTo(served);
+        assertThat(count("revision")).isEqualTo(1);
+        assertThat(dataVersion()).isEqualTo(version);
+    }
+}

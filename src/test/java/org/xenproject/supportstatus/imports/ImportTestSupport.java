@@ -1,0 +1,108 @@
+package org.xenproject.supportstatus.imports;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Runs the real importer against the test PostgreSQL, with sources the tests build. Every test
+ * starts from empty import tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class ImportTestSupport {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ImportRunRepository runs;
+
+    @Autowired
+    Importer importer;
+
+    @Autowired
+    ImportMetrics metrics;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @TempDir
+    Path temp;
+
+    private final List<ImportJob> jobs = new ArrayList<>();
+
+    @BeforeEach
+    void emptyImportTables() {
+        clear(jdbc);
+    }
+
+    static void clear(JdbcClient jdbc) {
+        jdbc.sql("""
+                truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
+                    import_run, import_branch_result restart identity cascade""").update();
+        jdbc.sql("update data_version set version = 0").update();
+    }
+
+    @AfterEach
+    void stopJobs() {
+        jobs.forEach(ImportJob::destroy);
+    }
+
+    ImportJob job(SupportSourceFactory sources, String... branchPatterns) {
+        ImportSettings settings = new ImportSettings(false, Duration.ofHours(1), ImportSettings.SourceType.GIT,
+                "(set by the test)", null, List.of(branchPatterns), true, temp.resolve("cache"), 1024 * 1024,
+                Duration.ofSeconds(5));
+        ImportJob job = new ImportJob(dataSource, runs, importer, sources, settings, metrics, transactions);
+        jobs.add(job);
+        return job;
+    }
+
+    SupportSourceFactory git(XenRepository repository, boolean history) {
+        return () -> new GitSupportSource(repository.url(), temp.resolve("cache"), history, 1024 * 1024);
+    }
+
+    long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    long dataVersion() {
+        return jdbc.sql("select version from data_version").query(Long.class).single();
+    }
+
+    /** The commit id of the revision a release serves, or null. */
+    String currentCommit(String version) {
+        return jdbc.sql("""
+                        select v.commit_id from release r join revision v on v.id = r.current_revision_id
+                        where r.version = ?""")
+                .param(version).query(String.class).optional().orElse(null);
+    }
+
+    Long currentRevisionId(String version) {
+        return jdbc.sql("select current_revision_id from release where version = ?")
+                .param(version).query(Long.class).optional().orElse(null);
+    }
+
+    long revisions(String version) {
+        return jdbc.sql("select count(*) from revision v join release r on r.id = v.release_id where r.version = ?")
+                .param(version).query(Long.class).single();
+    }
+
+    static ImportRunView.Branch branch(ImportRunView run, String name) {
+        return run.branches().stream().filter(b -> b.branch().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + name + " in " + run));
+    }
+}

@@ -1,0 +1,102 @@
+package org.xenproject.supportstatus.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A git repository shaped like xen.git, built by a test: branches, commits that change SUPPORT.md
+ * or other files, RELEASE tags. Commit times step forward one hour per commit from 2024-01-01.
+ */
+final class XenRepository implements AutoCloseable {
+
+    private final Git git;
+    private final Path dir;
+    private Instant clock = Instant.parse("2024-01-01T00:00:00Z");
+
+    private XenRepository(Git git, Path dir) {
+        this.git = git;
+        this.dir = dir;
+    }
+
+    /** A repository whose master holds a first commit with a README only. */
+    static XenRepository create(Path dir) {
+        try {
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call();
+            XenRepository repo = new XenRepository(git, dir);
+            repo.commit("master", "Initial commit", "README", "Xen hypervisor\n");
+            return repo;
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a source finds it: a local path is a git URL for JGit. */
+    String url() {
+        return dir.toString();
+    }
+
+    RevCommit commitSupport(String branch, String subject, String supportMd) {
+        return commit(branch, subject, SupportSource.PATH, supportMd);
+    }
+
+    RevCommit commit(String branch, String subject, String path, String content) {
+        return commit(branch, subject, path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    RevCommit commit(String branch, String subject, String path, byte[] content) {
+        try {
+            if (git.getRepository().resolve("HEAD") != null) { // an unborn branch cannot be checked out
+                git.checkout().setName(branch).call();
+            }
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            git.add().addFilepattern(path).call();
+            clock = clock.plusSeconds(3600);
+            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+            PersonIdent committer = new PersonIdent("Carl Committer", "carl@example.org", clock.plusSeconds(60),
+                    ZoneOffset.UTC);
+            return git.commit().setMessage(subject + "\n\nBody of the message.\n").setAuthor(author)
+                    .setCommitter(committer).call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void branch(String name, String from) {
+        try {
+            git.branchCreate().setName(name).setStartPoint(from).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An annotated tag, as xen.git's RELEASE tags are. */
+    void tag(String name, String branch) {
+        try {
+            git.checkout().setName(branch).call();
+            clock = clock.plusSeconds(60);
+            git.tag().setName(name).setAnnotated(true).setMessage("Xen " + name)
+                    .setTagger(new PersonIdent("Release Manager", "rm@example.org", clock, ZoneOffset.UTC)).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
