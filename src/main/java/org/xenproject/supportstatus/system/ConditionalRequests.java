@@ -23,7 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ConditionalRequests extends OncePerRequestFilter {
 
-    static final String CACHE_CONTROL = "public, max-age=60";
+    /** Data changes at most once an import: caches may keep it a minute. */
+    static final String DATA_CACHE_CONTROL = "public, max-age=60";
+    /** Runs change while an import goes on: clients revalidate every time, cheaply (304). */
+    static final String IMPORTS_CACHE_CONTROL = "no-cache";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,7 +42,7 @@ class ConditionalRequests extends OncePerRequestFilter {
         return !(method.equals("GET") || method.equals("HEAD")) || !request.getRequestURI().startsWith("/api/");
     }
 
-    private record Version(String tag, Instant changedAt) {
+    private record Version(String tag, Instant changedAt, String cacheControl) {
     }
 
     @Override
@@ -56,7 +59,7 @@ class ConditionalRequests extends OncePerRequestFilter {
         String etag = "\"" + version.tag() + "-" + LocalDate.now(clock).toEpochDay() + "-" + representation(request)
                 + "\"";
         ServletWebRequest web = new ServletWebRequest(request, response);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, version.cacheControl());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (web.checkNotModified(etag, version.changedAt().toEpochMilli())) {
             return;
@@ -67,17 +70,17 @@ class ConditionalRequests extends OncePerRequestFilter {
     private Version dataVersion() {
         return jdbc.sql("select version, changed_at from data_version")
                 .query((rs, n) -> new Version("d" + rs.getLong(1),
-                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), DATA_CACHE_CONTROL))
                 .single();
     }
 
     private Version importsVersion() {
         return jdbc.sql("""
-                select coalesce(max(id), 0), count(finished_at),
+                select coalesce(max(id), 0), count(finished_at), (select count(*) from import_branch_result),
                        coalesce(greatest(max(started_at), max(finished_at)), 'epoch'::timestamptz)
                 from import_run""")
-                .query((rs, n) -> new Version("i" + rs.getLong(1) + "." + rs.getLong(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Version("i" + rs.getLong(1) + "." + rs.getLong(2) + "." + rs.getLong(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), IMPORTS_CACHE_CONTROL))
                 .single();
     }
 
