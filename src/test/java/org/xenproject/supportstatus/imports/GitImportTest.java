@@ -1,7 +1,9 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.testing.SupportFiles;
+import org.xenproject.supportstatus.testing.XenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xenproject.supportstatus.imports.SupportFiles.supportMd;
+import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.testing.XenRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package org.xenproject.supportstatus.imports;
+package org.xenproject.supportstatus.testing;
 
 /** Small SUPPORT.md files in the real format (SPEC 2), written for these tests. */
-final class SupportFiles {
+public final class SupportFiles {
 
     private SupportFiles() {
     }
@@ -10,7 +10,7 @@ final class SupportFiles {
      * A file with a Release Support block, two feature sections (5 status lines plus the 4
      * release-support lines) and {@code extraFeatures} appended as a further section's status lines.
      */
-    static String supportMd(String xenVersion, String initialRelease, String supportedUntil,
+    public static String supportMd(String xenVersion, String initialRelease, String supportedUntil,
             String securitySupportUntil, String... extraFeatures) {
         StringBuilder text = new StringBuilder("""
                 % Support statement for this release

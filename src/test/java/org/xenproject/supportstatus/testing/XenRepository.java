@@ -1,4 +1,4 @@
-package org.xenproject.supportstatus.imports;
+package org.xenproject.supportstatus.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A git repository shaped like xen.git, built by a test: branches, commits that change SUPPORT.md
  * or other files, RELEASE tags. Commit times step forward one hour per commit from 2024-01-01.
  */
-final class XenRepository implements AutoCloseable {
+public final class XenRepository implements AutoCloseable {
 
     private final Git git;
     private final Path dir;
@@ -29,7 +29,7 @@ final class XenRepository implements AutoCloseable {
     }
 
     /** A repository whose master holds a first commit with a README only. */
-    static XenRepository create(Path dir) {
+    public static XenRepository create(Path dir) {
         try {
             Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call();
             XenRepository repo = new XenRepository(git, dir);
@@ -41,19 +41,19 @@ final class XenRepository implements AutoCloseable {
     }
 
     /** Where a source finds it: a local path is a git URL for JGit. */
-    String url() {
+    public String url() {
         return dir.toString();
     }
 
-    RevCommit commitSupport(String branch, String subject, String supportMd) {
-        return commit(branch, subject, SupportSource.PATH, supportMd);
+    public RevCommit commitSupport(String branch, String subject, String supportMd) {
+        return commit(branch, subject, "SUPPORT.md", supportMd);
     }
 
-    RevCommit commit(String branch, String subject, String path, String content) {
+    public RevCommit commit(String branch, String subject, String path, String content) {
         return commit(branch, subject, path, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    RevCommit commit(String branch, String subject, String path, byte[] content) {
+    public RevCommit commit(String branch, String subject, String path, byte[] content) {
         try {
             if (git.getRepository().resolve("HEAD") != null) { // an unborn branch cannot be checked out
                 git.checkout().setName(branch).call();
@@ -75,7 +75,7 @@ final class XenRepository implements AutoCloseable {
         }
     }
 
-    void branch(String name, String from) {
+    public void branch(String name, String from) {
         try {
             git.branchCreate().setName(name).setStartPoint(from).call();
         } catch (GitAPIException e) {
@@ -84,7 +84,7 @@ final class XenRepository implements AutoCloseable {
     }
 
     /** An annotated tag, as xen.git's RELEASE tags are. */
-    void tag(String name, String branch) {
+    public void tag(String name, String branch) {
         try {
             git.checkout().setName(branch).call();
             clock = clock.plusSeconds(60);
