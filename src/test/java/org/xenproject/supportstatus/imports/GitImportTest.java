@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.testing.XenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
+import org.xenproject.supportstatus.testing.XenRepository;
 
 class GitImportTest extends ImportTestSupport {
 

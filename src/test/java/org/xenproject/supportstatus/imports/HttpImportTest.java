@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.testing.XenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+import org.xenproject.supportstatus.testing.XenRepository;
 
 /** The http source against a web server on 127.0.0.1 that the test scripts branch by branch. */
 class HttpImportTest extends ImportTestSupport {

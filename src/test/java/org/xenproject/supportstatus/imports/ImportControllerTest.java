@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.testing.XenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
@@ -20,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.xenproject.supportstatus.testing.XenRepository;
 
 /** {@code GET/POST /api/v1/imports} through HTTP, Spring Security included. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.testing.XenRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
  * Runs the real importer against the test PostgreSQL, with sources the tests build. Every test

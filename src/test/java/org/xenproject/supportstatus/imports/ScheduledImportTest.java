@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.testing.XenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
@@ -16,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.xenproject.supportstatus.testing.XenRepository;
 
 /** With the schedule on, the service imports once it is ready, on its own thread, without being asked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
