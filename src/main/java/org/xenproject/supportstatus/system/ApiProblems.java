@@ -1,7 +1,11 @@
 package org.xenproject.supportstatus.system;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -42,9 +46,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The database is down or unreachable: say so, and that it is worth retrying. */
+    /**
+     * The database is down or unreachable: say so, and that it is worth retrying. Spring translates
+     * a failed connection to {@code CannotGetJdbcConnectionException} (JDBC), to
+     * {@code CannotCreateTransactionException} (a transaction that cannot begin) or to a
+     * {@code DataAccessResourceFailureException} (a connection lost mid-statement); Hibernate's own
+     * {@link JDBCConnectionException} is listed too for any path that escapes translation.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, JDBCConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -56,11 +66,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (lostConnection(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         problem.setTitle("Internal error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Whether a failure comes from the connection to the database rather than from the statement:
+     * SQLSTATE class 08 (connection exception) or 57P (the server shutting down), wherever the
+     * exception that carries it was wrapped.
+     */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

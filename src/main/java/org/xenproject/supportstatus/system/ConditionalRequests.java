@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The one caching rule for the API. Answers change only when an import stores something (the data
@@ -30,10 +31,13 @@ class ConditionalRequests extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final HandlerExceptionResolver problems;
 
-    ConditionalRequests(JdbcClient jdbc, Clock clock) {
+    /** @param problems answers a failure as the controllers' failures are answered (ApiProblems) */
+    ConditionalRequests(JdbcClient jdbc, Clock clock, HandlerExceptionResolver problems) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.problems = problems;
     }
 
     @Override
@@ -52,8 +56,11 @@ class ConditionalRequests extends OncePerRequestFilter {
         try {
             version = request.getRequestURI().startsWith("/api/v1/imports") ? importsVersion() : dataVersion();
         } catch (DataAccessException e) {
-            // The database is down: let the request through, so it is answered 503 as a problem.
-            chain.doFilter(request, response);
+            // The database is down: answer now (503 problem), rather than let the controller wait
+            // for a connection a second time before giving the same answer.
+            if (problems.resolveException(request, response, null, e) == null) {
+                throw e;
+            }
             return;
         }
         String etag = "\"" + version.tag() + "-" + LocalDate.now(clock).toEpochDay() + "-" + representation(request)
