@@ -171,6 +171,7 @@ final class GitSupportSource implements SupportSource {
             walk.markStart(tip);
             walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(PATH), TreeFilter.ANY_DIFF));
             List<FileRevision> revisions = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
             String currentCommit = null;
             if (history) {
                 walk.sort(RevSort.TOPO, true);
@@ -183,10 +184,18 @@ final class GitSupportSource implements SupportSource {
                     if (blob.equals(tipBlob)) {
                         currentCommit = commit.name();
                     }
-                    if (!known.storedCommits().contains(commit.name())) {
-                        revisions.add(revision(reader, commit, blob));
+                    if (known.storedCommits().contains(commit.name())) {
+                        continue;
                     }
+                    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+                    if (size > maxFileBytes && !blob.equals(tipBlob)) {
+                        // An oversize file of the past must not fail the branch for ever after it was fixed.
+                        leftOut.add(commit.name() + " (" + size + " bytes, over the limit of " + maxFileBytes + ")");
+                        continue;
+                    }
+                    revisions.add(revision(reader, commit, blob));
                 }
+                return new SupportFile(revisions, currentCommit, checkpoint, leftOut);
             } else {
                 RevCommit newest = walk.next(); // without sorting, the newest change comes first
                 if (newest != null) {

@@ -103,7 +103,7 @@ public class Importer {
                     && file.checkpoint().equals(known.checkpoint())) {
                 return new BranchResult(branch.name(), release.version(), BranchResult.Outcome.UNCHANGED, 0, null);
             }
-            List<String> leftOut = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>(file.leftOut());
             List<ParsedRevision> parsed = parse(release, file, known, leftOut);
             Stored stored = store.store(release, parsed, file.currentCommit(), file.checkpoint());
             String detail = leftOut.isEmpty() ? null

@@ -92,9 +92,15 @@ public interface SupportSource extends AutoCloseable {
      * @param currentCommit the commit whose file the branch tip holds; null when the source has no
      *                      commits (http: the last of {@code newRevisions} is current)
      * @param checkpoint    to remember once the branch is stored
+     * @param leftOut       older revisions the source would not load (over the size limit), each
+     *                      with its reason, for the run's record
      */
-    record SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint)
-            implements BranchRead {
+    record SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint,
+            List<String> leftOut) implements BranchRead {
+
+        public SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint) {
+            this(newRevisions, currentCommit, checkpoint, List.of());
+        }
     }
 
     /** A reason that fails one branch and leaves what is served for it as it was. */

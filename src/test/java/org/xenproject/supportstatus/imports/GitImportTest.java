@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -250,6 +254,129 @@ class GitImportTest extends ImportTestSupport {
         assertThat(branch(next, "stable-4.21").outcome()).isEqualTo("failed");
         assertThat(currentRevisionId("4.21")).isNull();
         assertThat(branch(next, "stable-4.20").outcome()).isEqualTo("failed");
+    }
+
+    @Test
+    void eachUpstreamFaultFailsItsBranchAloneAndLosesNothingServed() {
+        Map<String, String> faults = Map.of(
+                "stable-4.21", "garbage bytes",
+                "stable-4.22", "3 MiB",
+                "stable-4.23", "empty",
+                "stable-4.24", "deleted");
+        int minor = 21;
+        for (String branch : faults.keySet().stream().sorted().toList()) {
+            repo.branch(branch, "master");
+            repo.commitSupport(branch, "Release 4." + minor + ".0", supportMd("4." + minor, "2025-11-19",
+                    "2027-05-19", "2028-11-19", "Status, x86: Supported"));
+            minor++;
+        }
+        ImportJob job = job(git(repo, true), "stable-*", "master");
+        assertThat(job.run(Trigger.STARTUP).outcome()).isEqualTo("succeeded");
+        Map<String, Long> served = new HashMap<>();
+        for (String version : List.of("4.21", "4.22", "4.23", "4.24")) {
+            served.put(version, currentRevisionId(version));
+        }
+        long revisions = count("revision");
+
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        repo.commit("stable-4.21", "Garbage", SupportSource.PATH, garbage);
+        byte[] large = (supportMd("4.22", "2025-11-19", "2027-05-19", "2028-11-19")
+                + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        RevCommit oversize = repo.commit("stable-4.22", "3 MiB", SupportSource.PATH, large);
+        repo.commit("stable-4.23", "Empty", SupportSource.PATH, new byte[0]);
+        repo.delete("stable-4.24", "Remove SUPPORT.md", SupportSource.PATH);
+        RevCommit good = repo.commitSupport("stable-4.19", "SUPPORT.md: update", supportMd("4.19", "2024-07-29",
+                "2026-01-29", "2030-07-29", "Status, x86: Supported"));
+        ImportRunView run = job.run(Trigger.SCHEDULE);
+
+        assertThat(run.outcome()).isEqualTo("partial");
+        // Recorded on the run as GET /api/v1/imports shows it, each with its reason.
+        ImportRunView recorded = job.find(run.id()).orElseThrow();
+        assertThat(branch(recorded, "stable-4.21").detail()).contains("cannot be read");
+        assertThat(branch(recorded, "stable-4.22").detail()).contains(oversize.name(), "over the limit of 1048576");
+        assertThat(branch(recorded, "stable-4.23").detail()).containsIgnoringCase("empty");
+        assertThat(branch(recorded, "stable-4.24").detail()).contains("no longer on the branch");
+        for (String branch : faults.keySet()) {
+            assertThat(branch(recorded, branch).outcome()).as(faults.get(branch)).isEqualTo("failed");
+        }
+        served.forEach((version, revision) -> assertThat(currentRevisionId(version)).as(version).isEqualTo(revision));
+        assertThat(count("revision")).isEqualTo(revisions + 1);
+        // The other branches of the same run import normally.
+        assertThat(branch(recorded, "stable-4.19").outcome()).isEqualTo("imported");
+        assertThat(currentCommit("4.19")).isEqualTo(good.name());
+        assertThat(branch(recorded, "stable-4.20").outcome()).isEqualTo("unchanged");
+
+        // Once the 3 MiB file is fixed, the branch imports again; the oversize revision stays out of its history.
+        RevCommit fixed = repo.commitSupport("stable-4.22", "Fix SUPPORT.md", supportMd("4.22", "2025-11-19",
+                "2027-05-19", "2029-11-19", "Status, x86: Supported"));
+        ImportRunView afterFix = job.run(Trigger.SCHEDULE);
+        assertThat(branch(afterFix, "stable-4.22")).extracting(ImportRunView.Branch::outcome)
+                .isEqualTo("imported");
+        assertThat(branch(afterFix, "stable-4.22").detail()).contains("left out", oversize.name());
+        assertThat(currentCommit("4.22")).isEqualTo(fixed.name());
+    }
+
+    @Test
+    void aRemoteThatDisappearsFailsTheRunKeepsWhatIsServedAndIsReadAgainOnceBack() throws Exception {
+        ImportJob job = job(git(repo, true), "stable-*", "master");
+        job.run(Trigger.STARTUP);
+        Long served = currentRevisionId("4.19");
+        long version = dataVersion();
+        Path moved = temp.resolve("xen-moved");
+
+        // Gone between two runs (deleted or renamed on the server).
+        Files.move(repo.directory(), moved);
+        ImportRunView gone = job.run(Trigger.SCHEDULE);
+        Files.move(moved, repo.directory());
+
+        assertThat(gone.outcome()).isEqualTo("failed");
+        assertThat(gone.detail()).contains("Could not fetch");
+        assertThat(currentRevisionId("4.19")).isEqualTo(served);
+        assertThat(dataVersion()).isEqualTo(version);
+
+        // Gone in the middle of a fetch: the branches are advertised, then an object they need is missing.
+        RevCommit update = repo.commitSupport("stable-4.19", "SUPPORT.md: update", supportMd("4.19", "2024-07-29",
+                "2026-01-29", "2030-07-29", "Status, x86: Supported"));
+        Path object = repo.directory().resolve(".git/objects")
+                .resolve(update.getTree().name().substring(0, 2)).resolve(update.getTree().name().substring(2));
+        byte[] kept = Files.readAllBytes(object);
+        Files.delete(object);
+        ImportRunView broken = job.run(Trigger.SCHEDULE);
+        Files.write(object, kept);
+
+        assertThat(broken.outcome()).isEqualTo("failed");
+        assertThat(broken.detail()).contains("Could not fetch");
+        assertThat(currentRevisionId("4.19")).isEqualTo(served);
+        assertThat(dataVersion()).isEqualTo(version);
+
+        ImportRunView back = job.run(Trigger.SCHEDULE);
+        assertThat(back.outcome()).isEqualTo("succeeded");
+        assertThat(currentCommit("4.19")).isEqualTo(update.name());
+    }
+
+    @Test
+    void aBranchForcePushedBackwardsServesTheFileAtItsNewTip() {
+        ImportJob job = job(git(repo, true), "stable-*", "master");
+        job.run(Trigger.STARTUP);
+        RevCommit mistake = repo.commitSupport("stable-4.19", "SUPPORT.md: mistaken edit", supportMd("4.19",
+                "2024-07-29", "2024-08-01", "2024-08-01", "Status, x86: Not supported"));
+        job.run(Trigger.SCHEDULE);
+        assertThat(currentCommit("4.19")).isEqualTo(mistake.name());
+        long version = dataVersion();
+
+        repo.forceBranch("stable-4.19", stable419b);
+        ImportRunView run = job.run(Trigger.SCHEDULE);
+
+        assertThat(run.outcome()).isEqualTo("succeeded");
+        assertThat(branch(run, "stable-4.19").outcome()).isEqualTo("imported");
+        assertThat(currentCommit("4.19")).isEqualTo(stable419b.name());
+        assertThat(jdbc.sql("""
+                        select f.security_support_until from release r join revision v on v.id = r.current_revision_id
+                        join support_file f on f.id = v.support_file_id where r.version = '4.19'""")
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2029, 7, 29));
+        assertThat(dataVersion()).as("readers' caches see the change").isGreaterThan(version);
+        assertThat(branch(run, "stable-4.20").outcome()).isEqualTo("unchanged");
     }
 
     @Test

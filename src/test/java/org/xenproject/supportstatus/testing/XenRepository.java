@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -73,6 +75,45 @@ public final class XenRepository implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A commit that deletes {@code path} from {@code branch}. */
+    public RevCommit delete(String branch, String subject, String path) {
+        try {
+            git.checkout().setName(branch).call();
+            git.rm().addFilepattern(path).call();
+            clock = clock.plusSeconds(3600);
+            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+            return git.commit().setMessage(subject + "\n").setAuthor(author).setCommitter(author).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves {@code branch} to {@code commit} whatever it held, as {@code git push --force} would. */
+    public void forceBranch(String branch, RevCommit commit) {
+        try {
+            if (branch.equals(git.getRepository().getBranch())) {
+                // Leave the branch, so the next commit on it checks out its new tip.
+                git.checkout().setName(commit.name()).call();
+            }
+            RefUpdate update = git.getRepository().updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(commit);
+            update.setForceUpdate(true);
+            RefUpdate.Result result = update.forceUpdate();
+            if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+                throw new IllegalStateException("could not move " + branch + ": " + result);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository's own files, for tests that damage or remove it. */
+    public Path directory() {
+        return dir;
     }
 
     public void branch(String name, String from) {
