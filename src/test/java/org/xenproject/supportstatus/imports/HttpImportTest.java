@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -77,10 +81,14 @@ class HttpImportTest extends ImportTestSupport {
     }
 
     ImportJob httpJob() {
+        return httpJob(MAX_BYTES);
+    }
+
+    ImportJob httpJob(int maxBytes) {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TIMEOUT).build();
         String template = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/{branch}/SUPPORT.md";
-        return job(() -> new HttpSupportSource(client, repo.url(), template, TIMEOUT, MAX_BYTES),
+        return job(() -> new HttpSupportSource(client, repo.url(), template, TIMEOUT, maxBytes),
                 "stable-*", "master");
     }
 
@@ -193,6 +201,105 @@ class HttpImportTest extends ImportTestSupport {
         }
         assertThat(jdbc.sql("select version from release order by version").query(String.class).list())
                 .containsExactly("4.17", "4.19");
+    }
+
+    /** Sends a 200 with a Content-Length, then one byte every 100 ms: 30 s in all if nobody stops it. */
+    static Answer slowDrip() {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, 300);
+            for (int i = 0; i < 300; i++) {
+                exchange.getResponseBody().write('#');
+                exchange.getResponseBody().flush();
+                Thread.sleep(100);
+            }
+        };
+    }
+
+    static Answer bytes(byte[] body) {
+        return exchange -> {
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+        };
+    }
+
+    @Test
+    void eachUpstreamFaultFailsItsBranchAloneAndLosesNothingServed() throws IOException {
+        List<String> faulty = List.of("stable-4.10", "stable-4.11", "stable-4.12", "stable-4.13", "stable-4.14",
+                "stable-4.15", "stable-4.16", "stable-4.17", "stable-4.18");
+        for (String branch : faulty) {
+            if (!branch.equals("stable-4.17") && !branch.equals("stable-4.18")) {
+                repo.branch(branch, "master");
+            }
+            String version = branch.substring("stable-".length());
+            answers.put(file(branch), ok(supportMd(version, "2020-01-01", "2021-01-01", "2022-01-01"), "\"" + version + "\""));
+        }
+        answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), "\"a\""));
+        ImportJob job = httpJob(1024 * 1024);
+        assertThat(job.run(Trigger.STARTUP).outcome()).isEqualTo("succeeded");
+        Map<String, Long> served = new ConcurrentHashMap<>();
+        for (String branch : faulty) {
+            served.put(branch, currentRevisionId(branch.substring("stable-".length())));
+        }
+        long revisions = count("revision");
+
+        // A server that accepts the connection and never says a word.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            serverThreads.execute(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            byte[] garbage = new byte[4096];
+            new Random(7).nextBytes(garbage);
+            answers.put(file("stable-4.10"), status(500));
+            answers.remove(file("stable-4.11")); // 404
+            answers.put(file("stable-4.12"), redirect("http://127.0.0.1:" + silent.getLocalPort() + "/SUPPORT.md"));
+            answers.put(file("stable-4.13"), redirect("/loop/a"));
+            answers.put("/loop/a", redirect("/loop/b"));
+            answers.put("/loop/b", redirect("/loop/a"));
+            answers.put(file("stable-4.14"), slowDrip());
+            answers.put(file("stable-4.15"), ok("#".repeat(3 * 1024 * 1024), "\"big\""));
+            answers.put(file("stable-4.16"), bytes(new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'}));
+            answers.put(file("stable-4.17"), bytes(new byte[0]));
+            answers.put(file("stable-4.18"), bytes(garbage));
+            answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29"), "\"b\""));
+            long started = System.nanoTime();
+
+            ImportRunView run = job.run(Trigger.SCHEDULE);
+
+            // Each wait is bounded by the timeout, the slow drip's body included (it would last 30 s).
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(run.outcome()).isEqualTo("partial");
+            ImportRunView recorded = job.find(run.id()).orElseThrow();
+            assertThat(branch(recorded, "stable-4.10").detail()).contains("HTTP 500");
+            assertThat(branch(recorded, "stable-4.11").detail()).contains("HTTP 404");
+            assertThat(branch(recorded, "stable-4.12").detail()).contains("within PT0.5S");
+            assertThat(branch(recorded, "stable-4.13").detail()).contains("more than 5 redirects");
+            assertThat(branch(recorded, "stable-4.14").detail()).contains("no complete answer within PT0.5S");
+            assertThat(branch(recorded, "stable-4.15").detail()).contains("larger than 1048576 bytes");
+            assertThat(branch(recorded, "stable-4.16").detail()).containsIgnoringCase("UTF-8");
+            assertThat(branch(recorded, "stable-4.17").detail()).containsIgnoringCase("empty");
+            assertThat(branch(recorded, "stable-4.18").detail()).contains("cannot be read");
+            for (String branch : faulty) {
+                assertThat(branch(recorded, branch).outcome()).as(branch).isEqualTo("failed");
+                assertThat(currentRevisionId(branch.substring("stable-".length()))).as(branch)
+                        .isEqualTo(served.get(branch));
+            }
+            assertThat(branch(recorded, "stable-4.19").outcome()).isEqualTo("imported");
+            assertThat(count("revision")).isEqualTo(revisions + 1);
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing the silent server's side only
+                }
+            });
+        }
     }
 
     @Test
