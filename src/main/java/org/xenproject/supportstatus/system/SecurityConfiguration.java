@@ -31,6 +31,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +52,17 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
 
+    /**
+     * The API's answers are data, never pages: nothing may run in them or frame them. Only for the
+     * paths below; the HTML pages and Swagger UI load their own scripts and styles and set their own.
+     */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    static final RequestMatcher API_PATHS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminSettings admin, JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
@@ -56,7 +73,10 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 // Caching is each endpoint's call (ETags, Cache-Control), not a blanket no-store.
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                // Spring Security's defaults stay: X-Content-Type-Options: nosniff, X-Frame-Options.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_PATHS,
+                                new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
                 .addFilterBefore(new AdminTokenFilter(admin), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole(ADMIN)
@@ -79,6 +99,21 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "This call is for admins.")));
         return http.build();
+    }
+
+    /**
+     * A URL the firewall refuses (encoded slashes, dot segments, NUL, ...) is a 400 problem like any
+     * other bad request. It is refused before the header writers run, so the headers are set here.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        ProblemWriter problems = new ProblemWriter(json);
+        return (request, response, e) -> {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+            problems.write(request, response, HttpStatus.BAD_REQUEST,
+                    "The URL holds characters or segments this service does not accept.");
+        };
     }
 
     /** No user accounts: keeps Spring Boot from creating one with a generated password. */
