@@ -30,10 +30,16 @@ public final class RawHttp {
 
     /** Sends {@code head} (request line and headers, without the blank line) and reads the answer. */
     public static Response send(int port, String head) {
+        return send(port, head, new byte[0]);
+    }
+
+    /** Sends {@code head}, a blank line and {@code body}, and reads the answer. */
+    public static Response send(int port, String head, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
@@ -41,15 +47,23 @@ public final class RawHttp {
         }
     }
 
-    /** Reads one response to the end of the connection. */
+    /**
+     * Reads one response: up to the end of its body as its headers frame it (Content-Length, chunks),
+     * or to the end of the connection. It does not wait for the server to close, which it may not do
+     * while it still expects a request body.
+     */
     public static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        String body = end < 0 ? "" : text.substring(end + 4);
-        String[] lines = head.split("\r\n");
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).trim().split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
@@ -59,27 +73,31 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).trim());
             }
         }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
+            while (true) {
+                int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else {
+            in.transferTo(body);
         }
-        return new Response(status, headers, body);
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
     }
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (at < chunked.length()) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            if (lineEnd < 0) {
-                break;
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
-            at = lineEnd + 2 + size + 2;
         }
-        return body.toString();
+        return line.toString();
     }
 }
