@@ -39,11 +39,11 @@ public class CurrentCatalog {
     public Catalog get() {
         DataVersion version = dataVersion();
         Catalog catalog = current.get();
-        if (catalog != null && catalog.dataVersion() >= version.version()) {
+        if (catalog != null && catalog.dataVersion() == version.version()) {
             return catalog;
         }
         Catalog fresh = snapshot.execute(tx -> load());
-        current.accumulateAndGet(fresh, (old, neu) -> old != null && old.dataVersion() > neu.dataVersion() ? old : neu);
+        current.set(fresh);
         return fresh;
     }
 

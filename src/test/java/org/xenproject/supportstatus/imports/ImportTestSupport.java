@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -52,10 +53,7 @@ abstract class ImportTestSupport {
     }
 
     static void clear(JdbcClient jdbc) {
-        jdbc.sql("""
-                truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
-                    import_run, import_branch_result restart identity cascade""").update();
-        jdbc.sql("update data_version set version = 0").update();
+        ImportedData.clear(jdbc);
     }
 
     @AfterEach
