@@ -1,29 +1,46 @@
 package org.xenproject.supportstatus.system;
 
 import java.time.Clock;
+import java.util.List;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
- * Registers the caching rule for the API; web-layer test slices, which have no database, leave it
- * out, and so does a context without a web server (importer tests).
+ * Registers the caching rule for the API, and CORS ahead of it, since a prepared answer is given
+ * without reaching Spring MVC. Web-layer test slices, which have no database, leave both out.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CachingConfiguration {
 
     @Bean
-    FilterRegistrationBean<ConditionalRequests> conditionalRequests(JdbcClient jdbc, Clock clock,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+    FilterRegistrationBean<ConditionalRequests> conditionalRequests(JdbcClient jdbc, DataVersions dataVersions,
+            Clock clock) {
         FilterRegistrationBean<ConditionalRequests> registration =
-                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, clock, problems));
+                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The data is public: dashboards on other origins may read it. Nothing but GET is open to them. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.setAllowedMethods(List.of("GET", "HEAD"));
+        cors.setExposedHeaders(List.of("ETag", "Last-Modified", "Cache-Control"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 }

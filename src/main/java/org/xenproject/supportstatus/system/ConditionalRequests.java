@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,13 +16,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The one caching rule for the API. Answers change only when an import stores something (the data
- * version) or when the day changes (lifecycle states are computed for today), so the ETag is
- * derived from those two and the representation, and a matching {@code If-None-Match} is answered
- * 304 before any controller runs. Import runs have their own version: they change without data.
+ * version) or when the day changes (lifecycle states are computed for today), so:
+ * <ul>
+ *   <li>the ETag is derived from those two and the representation, and a matching
+ *       {@code If-None-Match} is answered 304 before any controller runs;</li>
+ *   <li>a 200 answer is kept as bytes ({@link PreparedAnswers}) and given again, gzipped once
+ *       for every client that accepts it, until the version or the day moves on.</li>
+ * </ul>
+ * Import runs have their own version (they change without data) and are never kept.
  */
 class ConditionalRequests extends OncePerRequestFilter {
 
@@ -30,14 +37,14 @@ class ConditionalRequests extends OncePerRequestFilter {
     static final String IMPORTS_CACHE_CONTROL = "no-cache";
 
     private final JdbcClient jdbc;
+    private final DataVersions dataVersions;
     private final Clock clock;
-    private final HandlerExceptionResolver problems;
+    private final PreparedAnswers prepared = new PreparedAnswers();
 
-    /** @param problems answers a failure as the controllers' failures are answered (ApiProblems) */
-    ConditionalRequests(JdbcClient jdbc, Clock clock, HandlerExceptionResolver problems) {
+    ConditionalRequests(JdbcClient jdbc, DataVersions dataVersions, Clock clock) {
         this.jdbc = jdbc;
+        this.dataVersions = dataVersions;
         this.clock = clock;
-        this.problems = problems;
     }
 
     @Override
@@ -46,39 +53,73 @@ class ConditionalRequests extends OncePerRequestFilter {
         return !(method.equals("GET") || method.equals("HEAD")) || !request.getRequestURI().startsWith("/api/");
     }
 
-    private record Version(String tag, Instant changedAt, String cacheControl) {
+    private record Version(String tag, Instant changedAt, String cacheControl, boolean keepAnswers) {
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Version version;
-        try {
-            version = request.getRequestURI().startsWith("/api/v1/imports") ? importsVersion() : dataVersion();
-        } catch (DataAccessException e) {
-            // The database is down: answer now (503 problem), rather than let the controller wait
-            // for a connection a second time before giving the same answer.
-            if (problems.resolveException(request, response, null, e) == null) {
-                throw e;
-            }
+        Optional<Version> known = version(request);
+        if (known.isEmpty()) {
+            // The database is down: let the request through, so it is answered 503 as a problem.
+            chain.doFilter(request, response);
             return;
         }
-        String etag = "\"" + version.tag() + "-" + LocalDate.now(clock).toEpochDay() + "-" + representation(request)
-                + "\"";
-        ServletWebRequest web = new ServletWebRequest(request, response);
+        Version version = known.get();
+        String representation = representation(request);
+        String tag = version.tag() + "-" + LocalDate.now(clock).toEpochDay();
+        String etag = "\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, version.cacheControl());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        ServletWebRequest web = new ServletWebRequest(request, response);
         if (web.checkNotModified(etag, version.changedAt().toEpochMilli())) {
             return;
         }
-        chain.doFilter(request, response);
+        if (!version.keepAnswers() || !request.getMethod().equals("GET")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String question = request.getRequestURI() + "?" + request.getQueryString() + "|" + representation;
+        PreparedAnswers.Answer answer = prepared.get(tag, question);
+        if (answer != null) {
+            write(request, response, answer);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, recorded);
+        if (recorded.getStatus() == HttpServletResponse.SC_OK && recorded.getContentType() != null) {
+            prepared.put(tag, question, recorded.getContentType(), recorded.getContentAsByteArray());
+        }
+        recorded.copyBodyToResponse();
     }
 
-    private Version dataVersion() {
-        return jdbc.sql("select version, changed_at from data_version")
-                .query((rs, n) -> new Version("d" + rs.getLong(1),
-                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), DATA_CACHE_CONTROL))
-                .single();
+    private static void write(HttpServletRequest request, HttpServletResponse response, PreparedAnswers.Answer answer)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(answer.contentType());
+        byte[] body = answer.body();
+        if (answer.gzipped() != null) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+            if (accepted != null && accepted.contains("gzip")) {
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                body = answer.gzipped();
+            }
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private Optional<Version> version(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/v1/imports")) {
+            try {
+                return Optional.of(importsVersion());
+            } catch (DataAccessException e) {
+                return Optional.empty();
+            }
+        }
+        return dataVersions.current()
+                .map(v -> new Version("d" + v.version(), v.changedAt(), DATA_CACHE_CONTROL, true));
     }
 
     private Version importsVersion() {
@@ -87,15 +128,14 @@ class ConditionalRequests extends OncePerRequestFilter {
                        coalesce(greatest(max(started_at), max(finished_at)), 'epoch'::timestamptz)
                 from import_run""")
                 .query((rs, n) -> new Version("i" + rs.getLong(1) + "." + rs.getLong(2) + "." + rs.getLong(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), IMPORTS_CACHE_CONTROL))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), IMPORTS_CACHE_CONTROL, false))
                 .single();
     }
 
-    /** JSON and CSV of one resource are different representations and need different ETags. */
+    /** JSON and CSV of one resource are different representations: they get different ETags. */
     private static String representation(HttpServletRequest request) {
         String format = request.getParameter("format");
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        String key = (format == null ? "" : format) + "|" + (accept == null ? "" : accept);
-        return Integer.toHexString(key.hashCode());
+        return (format == null ? "" : format) + "|" + (accept == null ? "" : accept);
     }
 }

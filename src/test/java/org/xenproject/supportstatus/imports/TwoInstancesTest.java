@@ -179,8 +179,10 @@ class TwoInstancesTest {
                 go.countDown();
                 first.get(60, TimeUnit.SECONDS);
                 second.get(60, TimeUnit.SECONDS);
-                // Whichever imported, the other found the work done or the lock taken.
-                assertThat(read(round % 2 == 0 ? otherPort : port).toString()).contains(status[round % 2] + " feature 0");
+                // Whichever imported, both serve the new revision once they have seen the data
+                // version move (the other instance polls it every second).
+                awaitServed(port, status[round % 2] + "-feature-0");
+                awaitServed(otherPort, status[round % 2] + "-feature-0");
             }
         } finally {
             importing.set(false);
@@ -210,6 +212,17 @@ class TwoInstancesTest {
                 .query(Long.class).single()).isEqualTo(jdbc.sql("select count(*) from revision").query(Long.class).single());
         assertThat(jdbc.sql("select count(*) from (select 1 from release group by version having count(*) > 1) d")
                 .query(Long.class).single()).isZero();
+    }
+
+    private void awaitServed(int instancePort, String text) throws Exception {
+        String key = text.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < 50; i++) {
+            if (featureKeys(read(instancePort)).contains(key)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("port " + instancePort + " never served " + key);
     }
 
     private JsonNode read(int instancePort) throws Exception {

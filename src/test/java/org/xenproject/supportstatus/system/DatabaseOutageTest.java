@@ -48,6 +48,8 @@ class DatabaseOutageTest {
     static final String TOKEN = "outage-admin-token-0123456789";
     /** Hikari's connection timeout (2.5 s) once or twice, and margin for a loaded machine. */
     static final Duration FAIL_FAST = Duration.ofSeconds(10);
+    /** How soon the service must notice the database is gone, or back. */
+    static final Duration NOTICED = Duration.ofSeconds(15);
 
     static final RestartablePostgres DATABASE = new RestartablePostgres();
 
@@ -92,7 +94,8 @@ class DatabaseOutageTest {
     @BeforeEach
     void databaseUpAndImported() {
         DATABASE.start();
-        awaitStatus("/api/v1/releases", HttpStatus.OK);
+        awaitStatus("/actuator/health", HttpStatus.OK);
+        awaitPoolReconnected();
         ImportRunView run = job.run(Trigger.ADMIN);
         assertThat(run.outcome()).isIn("succeeded");
     }
@@ -107,6 +110,9 @@ class DatabaseOutageTest {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
 
         DATABASE.stop();
+        // Answers already prepared for the data version stay right until the service notices the
+        // database is gone: one poll of the version (each second) and Hikari's connection timeout.
+        awaitStatus("/api/v1/releases/4.19/features", HttpStatus.SERVICE_UNAVAILABLE, NOTICED);
 
         for (String path : new String[] {"/api/v1/releases", "/api/v1/releases/4.19", "/api/v1/releases/4.19/features",
                 "/api/v1/features/x86pv", "/api/v1/matrix", "/api/v1/imports", "/api/endoflife/xen.json"}) {
@@ -138,7 +144,7 @@ class DatabaseOutageTest {
 
         DATABASE.start();
 
-        awaitStatus("/api/v1/releases/4.19/features", HttpStatus.OK);
+        awaitStatus("/api/v1/releases/4.19/features", HttpStatus.OK, NOTICED);
         http.get().uri("/api/v1/releases/4.19/features").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).isEqualTo(served);
@@ -191,7 +197,8 @@ class DatabaseOutageTest {
         assertThat(outcome.get()).as("the run could not even record its end").isInstanceOf(RuntimeException.class);
 
         DATABASE.start();
-        awaitStatus("/api/v1/releases", HttpStatus.OK);
+        awaitStatus("/actuator/health", HttpStatus.OK);
+        awaitPoolReconnected();
 
         assertThat(currentRevision("4.19")).isEqualTo(servedRevision);
         assertThat(dataVersion()).isEqualTo(version);
@@ -213,6 +220,31 @@ class DatabaseOutageTest {
         http.get().uri("/api/v1/releases/4.20").exchange().expectStatus().isOk();
     }
 
+    /**
+     * Connections the pool handed out just before the restart are checked only after half a second
+     * idle; the first use of one fails and evicts it. The test's own queries wait until that is over.
+     */
+    private void awaitPoolReconnected() {
+        for (int i = 0; i < 50; i++) {
+            try {
+                jdbc.sql("select 1").query(Integer.class).single();
+                return;
+            } catch (org.springframework.dao.DataAccessException brokenConnectionEvicted) {
+                sleep(200);
+            }
+        }
+        throw new AssertionError("the pool never reconnected");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private void awaitImportBlockedOnTheDataVersion() throws Exception {
         try (Connection watcher = DriverManager.getConnection(DATABASE.url());
                 Statement query = watcher.createStatement()) {
@@ -232,19 +264,18 @@ class DatabaseOutageTest {
     }
 
     private void awaitStatus(String path, HttpStatus status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        awaitStatus(path, status, Duration.ofSeconds(60));
+    }
+
+    private void awaitStatus(String path, HttpStatus status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         HttpStatus last = null;
         while (System.nanoTime() < deadline) {
             last = HttpStatus.resolve(http.get().uri(path).exchange().returnResult(String.class).getStatus().value());
             if (last == status) {
                 return;
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            sleep(200);
         }
         throw new AssertionError(path + " answered " + last + ", never " + status);
     }

@@ -35,7 +35,7 @@ import org.springframework.util.FileSystemUtils;
 import org.xenproject.supportstatus.SupportStatusApplication;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
-import org.xenproject.supportstatus.testing.ImportTables;
+import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -141,7 +141,7 @@ class HostileInputProperties {
                 "--xen.support.import.source-url=" + temp.resolve("xen"),
                 "--xen.support.import.cache-dir=" + temp.resolve("cache"));
         jdbc = service.getBean(JdbcClient.class);
-        ImportTables.clear(jdbc);
+        ImportedData.clear(jdbc);
         assertThat(service.getBean(ImportJob.class).run(Trigger.ADMIN).outcome()).isEqualTo("succeeded");
         base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
