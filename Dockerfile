@@ -14,14 +14,15 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
 # Run on a JRE only, as an unprivileged user, with the jar's layers copied separately so a
 # code change rebuilds only the last layer.
 FROM eclipse-temurin:25-jre
-RUN groupadd --system xensupport \
- && useradd --system --gid xensupport --home-dir /var/lib/xen-support --create-home xensupport
+# A fixed numeric id, so that Kubernetes can check runAsNonRoot (deploy/kubernetes/service.yaml).
+RUN groupadd --system --gid 10001 xensupport \
+ && useradd --system --uid 10001 --gid xensupport --home-dir /var/lib/xen-support --create-home xensupport
 WORKDIR /app
 COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
-USER xensupport
+USER 10001
 ENV SERVER_PORT=8080 \
     XEN_SUPPORT_CACHE_DIR=/var/lib/xen-support/git \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
