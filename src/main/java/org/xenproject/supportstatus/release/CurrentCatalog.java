@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class CurrentCatalog {
     private final DataVersions dataVersions;
     private final TransactionTemplate snapshot;
     private final AtomicReference<Catalog> current = new AtomicReference<>();
+    private final ReentrantLock rebuilding = new ReentrantLock();
 
     CurrentCatalog(JdbcClient jdbc, StoredSupportFiles files, DataVersions dataVersions,
             PlatformTransactionManager transactions) {
@@ -46,9 +48,20 @@ public class CurrentCatalog {
         if (catalog != null && catalog.dataVersion() == version) {
             return catalog;
         }
-        Catalog fresh = snapshot.execute(tx -> load());
-        current.set(fresh);
-        return fresh;
+        // One rebuild at a time: after an import, every request in flight would otherwise load the
+        // whole catalog side by side, each holding a database connection for it.
+        rebuilding.lock();
+        try {
+            catalog = current.get();
+            if (catalog != null && catalog.dataVersion() >= version) {
+                return catalog;
+            }
+            Catalog fresh = snapshot.execute(tx -> load());
+            current.set(fresh);
+            return fresh;
+        } finally {
+            rebuilding.unlock();
+        }
     }
 
     /** The data version, as known in memory; asked of the database only when that is unknown. */

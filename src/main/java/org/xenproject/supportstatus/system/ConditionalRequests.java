@@ -85,12 +85,23 @@ class ConditionalRequests extends OncePerRequestFilter {
             write(request, response, answer);
             return;
         }
-        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, recorded);
-        if (recorded.getStatus() == HttpServletResponse.SC_OK && recorded.getContentType() != null) {
-            prepared.put(tag, question, recorded.getContentType(), recorded.getContentAsByteArray());
+        // One request computes the answer; the same question asked meanwhile gets what it prepared.
+        try (PreparedAnswers.Turn turn = prepared.turn(question)) {
+            answer = prepared.get(tag, question);
+            if (answer != null) {
+                write(request, response, answer);
+                return;
+            }
+            ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, recorded);
+            if (recorded.getStatus() == HttpServletResponse.SC_OK && recorded.getContentType() != null) {
+                prepared.put(tag, question, recorded.getContentType(), recorded.getContentAsByteArray());
+            }
+            recorded.copyBodyToResponse();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServletException("Interrupted while waiting for an answer being prepared", e);
         }
-        recorded.copyBodyToResponse();
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, PreparedAnswers.Answer answer)

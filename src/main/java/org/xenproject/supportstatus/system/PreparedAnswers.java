@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -19,6 +21,9 @@ final class PreparedAnswers {
     static final long MAX_BYTES = 64L * 1024 * 1024;
     /** Smaller bodies are not worth compressing; Tomcat leaves them alone too. */
     static final int GZIP_FROM_BYTES = 2048;
+    static final int COMPUTING_STRIPES = 64;
+    /** Past this a request computes the answer itself rather than wait longer for another's. */
+    static final long COMPUTING_WAIT_SECONDS = 30;
 
     /** One answer: its content type and body, and the body gzipped when that is worth it. */
     record Answer(String contentType, byte[] body, byte[] gzipped) {
@@ -29,6 +34,35 @@ final class PreparedAnswers {
 
     private final AtomicReference<Generation> generation =
             new AtomicReference<>(new Generation("", new ConcurrentHashMap<>(), new AtomicLong()));
+
+    /**
+     * Who may compute an answer: a question hashes to one of these, so at most one request at a
+     * time computes it. After an import every answer is stale at once; without this, every request
+     * in flight would compute the same answers side by side and take every database connection.
+     */
+    private final ReentrantLock[] computing = new ReentrantLock[COMPUTING_STRIPES];
+
+    PreparedAnswers() {
+        for (int i = 0; i < computing.length; i++) {
+            computing[i] = new ReentrantLock();
+        }
+    }
+
+    /** The right to compute the answer to {@code question}; the same question asked meanwhile waits. */
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Waits until no other request computes an answer to a question of the same stripe. */
+    Turn turn(String question) throws InterruptedException {
+        ReentrantLock lock = computing[Math.floorMod(question.hashCode(), computing.length)];
+        if (!lock.tryLock(COMPUTING_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            return () -> {
+            };
+        }
+        return lock::unlock;
+    }
 
     /** The answer to {@code question} under {@code tag} (data version and day), or null. */
     Answer get(String tag, String question) {
