@@ -136,6 +136,7 @@ class ConditionalRequests extends OncePerRequestFilter {
             }
         }
         response.setContentLength(body.length);
+        response.setBufferSize(body.length); // one write to the socket, not one per 8 KiB
         response.getOutputStream().write(body);
     }
 
