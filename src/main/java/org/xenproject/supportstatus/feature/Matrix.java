@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.xenproject.supportstatus.release.CatalogRelease;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
@@ -29,14 +30,16 @@ public record Matrix(
             @Schema(description = "The heading, or the qualifier") String title,
             @Schema(description = "Heading level; a qualified status is one deeper than its section") int depth,
             @Schema(description = "Status text by release; releases without it are absent") Map<String, String> cells,
-            @Schema(description = "Normalised level by release, for colouring") Map<String, String> levels) {
+            @Schema(description = "Normalised level by release, for colouring") Map<String, String> levels,
+            // The whole status behind each cell, for the web page; the API shows text and level only.
+            @JsonIgnore @Schema(hidden = true) Map<String, FeatureStatus> statuses) {
     }
 
     /** A row as one release has it. */
     private record Candidate(String key, String title, int depth, List<String> pathKeys, FeatureStatus status) {
     }
 
-    static Matrix of(List<CatalogRelease> releases, FeatureFilter filter) {
+    public static Matrix of(List<CatalogRelease> releases, FeatureFilter filter) {
         MergedOrder order = new MergedOrder();
         Map<String, Candidate> first = new HashMap<>();
         Map<String, Map<String, FeatureStatus>> cells = new HashMap<>();
@@ -54,12 +57,14 @@ public record Matrix(
             Candidate row = first.get(keys.get(i));
             Map<String, String> texts = new LinkedHashMap<>();
             Map<String, String> levels = new LinkedHashMap<>();
+            Map<String, FeatureStatus> statuses = new LinkedHashMap<>();
             Map<String, FeatureStatus> byRelease = cells.getOrDefault(row.key(), Map.of());
             for (String version : versions) {
                 FeatureStatus status = byRelease.get(version);
                 if (status != null && filter.matches(status)) {
                     texts.put(version, status.text());
                     levels.put(version, status.level().id());
+                    statuses.put(version, status);
                 }
             }
             boolean inSection = filter.section() == null || row.pathKeys().contains(filter.section());
@@ -69,7 +74,7 @@ public record Matrix(
             boolean hasCells = !texts.isEmpty() && inSection && matchesText;
             if (hasCells || headingsNeeded.contains(row.key())) {
                 shown.add(0, new Row(row.key(), row.title(), row.depth(), hasCells ? texts : Map.of(),
-                        hasCells ? levels : Map.of()));
+                        hasCells ? levels : Map.of(), hasCells ? statuses : Map.of()));
                 headingsNeeded.addAll(row.pathKeys());
             }
         }
