@@ -16,10 +16,11 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The one caching rule for the API. Answers change only when an import stores something (the data
- * version) or when the day changes (lifecycle states are computed for today), so the ETag is
- * derived from those two and the representation, and a matching {@code If-None-Match} is answered
- * 304 before any controller runs. Import runs have their own version: they change without data.
+ * The one caching rule for the API and the web pages. Answers change only when an import stores
+ * something (the data version) or when the day changes (lifecycle states are computed for today),
+ * so the ETag is derived from those two and the representation, and a matching
+ * {@code If-None-Match} is answered 304 before any controller runs. Import runs have their own
+ * version: they change without data.
  */
 class ConditionalRequests extends OncePerRequestFilter {
 
@@ -39,7 +40,12 @@ class ConditionalRequests extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !(method.equals("GET") || method.equals("HEAD")) || !request.getRequestURI().startsWith("/api/");
+        return !(method.equals("GET") || method.equals("HEAD")) || !servesData(request.getRequestURI());
+    }
+
+    /** The API, and the pages made from the same data: the matrix and each release. */
+    static boolean servesData(String path) {
+        return path.startsWith("/api/") || path.equals("/") || path.startsWith("/releases/");
     }
 
     private record Version(String tag, Instant changedAt, String cacheControl) {
@@ -56,8 +62,10 @@ class ConditionalRequests extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String etag = "\"" + version.tag() + "-" + LocalDate.now(clock).toEpochDay() + "-" + representation(request)
-                + "\"";
+        // Weak: the same answer goes out compressed or not, and Tomcat compresses no answer that
+        // carries a strong ETag.
+        String etag = "W/\"" + version.tag() + "-" + LocalDate.now(clock).toEpochDay() + "-"
+                + representation(request) + "\"";
         ServletWebRequest web = new ServletWebRequest(request, response);
         response.setHeader(HttpHeaders.CACHE_CONTROL, version.cacheControl());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
