@@ -42,10 +42,11 @@ record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines,
     /**
      * A release's status on a row; {@code text == null} when that release has none.
      *
-     * @param arches  the architectures it applies to, space-separated, as the script reads them
-     * @param matches the filter keeps this cell
+     * @param securityNote {@link SecurityNote}'s words for its security support, or null
+     * @param arches       the architectures it applies to, space-separated, as the script reads them
+     * @param matches      the filter keeps this cell
      */
-    record Cell(String text, String level, String security, String arches, boolean matches) {
+    record Cell(String text, String level, String securityNote, String arches, boolean matches) {
 
         static final Cell NONE = new Cell(null, null, null, null, false);
     }
@@ -65,7 +66,7 @@ record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines,
             for (String version : all.releases()) {
                 FeatureStatus status = row.statuses().get(version);
                 cells.add(status == null ? Cell.NONE : new Cell(status.text(), status.level().id(),
-                        status.security().id(),
+                        SecurityNote.of(status.security().id()),
                         status.arches().stream().map(Arch::id).collect(Collectors.joining(" ")),
                         keptRow != null && keptRow.cells().containsKey(version)));
             }

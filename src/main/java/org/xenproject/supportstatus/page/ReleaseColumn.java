@@ -16,19 +16,19 @@ record ReleaseColumn(ReleaseView release, boolean unstable, String stateLabel, L
     /**
      * One lifecycle date.
      *
-     * @param label short, for a narrow column header
-     * @param value the date, the file's text where it gives no date, or a dash when it gives nothing
+     * @param label  short, for a narrow column header
+     * @param value  the date, the file's text where it gives no date, or a dash when it gives nothing
+     * @param isDate the value is a date, which a narrow column must not break at its hyphens
      */
-    record LifecycleDate(String label, String value) {
+    record LifecycleDate(String label, String value, boolean isDate) {
     }
 
     static ReleaseColumn of(ReleaseView release) {
         boolean unstable = "unstable".equals(release.version());
         return new ReleaseColumn(release, unstable, stateLabel(release.state(), unstable), List.of(
-                new LifecycleDate("Released", date(release.initialRelease(), release, "initialRelease")),
-                new LifecycleDate("Supported to", date(release.supportedUntil(), release, "supportedUntil")),
-                new LifecycleDate("Security to", date(release.securitySupportUntil(), release,
-                        "securitySupportUntil"))));
+                date("Released", release.initialRelease(), release, "initialRelease"),
+                date("Support", release.supportedUntil(), release, "supportedUntil"),
+                date("Security", release.securitySupportUntil(), release, "securitySupportUntil")));
     }
 
     private static String stateLabel(String state, boolean unstable) {
@@ -39,11 +39,11 @@ record ReleaseColumn(ReleaseView release, boolean unstable, String stateLabel, L
         };
     }
 
-    private static String date(LocalDate date, ReleaseView release, String field) {
+    private static LifecycleDate date(String label, LocalDate date, ReleaseView release, String field) {
         if (date != null) {
-            return date.toString();
+            return new LifecycleDate(label, date.toString(), true);
         }
         String raw = release.raw().get(field);
-        return raw == null || raw.isBlank() ? "—" : raw;
+        return new LifecycleDate(label, raw == null || raw.isBlank() ? "—" : raw, false);
     }
 }

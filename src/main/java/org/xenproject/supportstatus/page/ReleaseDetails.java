@@ -27,8 +27,8 @@ record ReleaseDetails(LocalDate day, ReleaseColumn column, String releaseNotes, 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** A feature with its links: Xen's rendering and the API's. */
-    record Feature(FeatureView view, String upstream, String api) {
+    /** A feature with its links, Xen's rendering and the API's, and a note per status. */
+    record Feature(FeatureView view, List<String> securityNotes, String upstream, String api) {
     }
 
     /**
@@ -45,6 +45,7 @@ record ReleaseDetails(LocalDate day, ReleaseColumn column, String releaseNotes, 
         ReleaseView view = ReleaseView.of(release, day);
         List<Feature> features = Features.of(release.document()).stream()
                 .map(feature -> new Feature(feature.view(),
+                        feature.view().statuses().stream().map(s -> SecurityNote.of(s.security())).toList(),
                         UpstreamLinks.supportHtml(release.version(), feature.key()),
                         "/api/v1/releases/" + release.version() + "/features/" + feature.key()))
                 .toList();
