@@ -52,7 +52,7 @@ public class ChangeFeed {
     }
 
     public List<Entry> entries() {
-        long version = catalog.dataVersion().version();
+        long version = catalog.dataVersion();
         Built current = built.get();
         if (current != null && current.dataVersion() == version) {
             return current.entries();

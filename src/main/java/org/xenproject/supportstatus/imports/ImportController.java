@@ -3,6 +3,8 @@ package org.xenproject.supportstatus.imports;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,17 +34,21 @@ class ImportController {
     record ImportRuns(List<ImportRunView> runs) {
     }
 
+    @Operation(summary = "Recent import runs, newest first, with each branch's outcome")
     @GetMapping
-    ImportRuns recent(@RequestParam(required = false) String limit) {
+    ImportRuns recent(@Parameter(description = "How many runs, 1 to 100; default 20")
+            @RequestParam(required = false) String limit) {
         return new ImportRuns(job.recent((int) number("limit", limit, 20, MAX_LIMIT)));
     }
 
+    @Operation(summary = "One import run")
     @GetMapping("/{id}")
-    ImportRunView one(@PathVariable String id) {
+    ImportRunView one(@Parameter(description = "The run's id") @PathVariable String id) {
         long runId = number("id", id, 0, Long.MAX_VALUE);
         return job.find(runId).orElseThrow(() -> new NotFoundException("No import run " + runId));
     }
 
+    @Operation(summary = "Start an import now (admin token required); answers 202 with the run")
     @PostMapping
     ResponseEntity<ImportRunView> start() {
         ImportRunView run = job.start(ImportRun.Trigger.ADMIN);

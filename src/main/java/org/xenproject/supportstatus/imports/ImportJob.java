@@ -20,11 +20,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xenproject.supportstatus.system.DataVersions;
 import org.xenproject.supportstatus.imports.ImportRun.Outcome;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
 
@@ -46,6 +48,7 @@ public class ImportJob implements DisposableBean {
     private final ImportMetrics metrics;
     private final BranchPatterns patterns;
     private final TransactionTemplate transaction;
+    private final DataVersions dataVersions;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "import");
         t.setDaemon(true);
@@ -53,7 +56,8 @@ public class ImportJob implements DisposableBean {
     });
 
     public ImportJob(DataSource dataSource, ImportRunRepository runs, Importer importer, SupportSourceFactory sources,
-            ImportSettings settings, ImportMetrics metrics, PlatformTransactionManager transactions) {
+            ImportSettings settings, ImportMetrics metrics, PlatformTransactionManager transactions,
+            DataVersions dataVersions) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.importer = importer;
@@ -62,6 +66,7 @@ public class ImportJob implements DisposableBean {
         this.metrics = metrics;
         this.patterns = new BranchPatterns(settings.branches());
         this.transaction = new TransactionTemplate(transactions);
+        this.dataVersions = dataVersions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -175,9 +180,19 @@ public class ImportJob implements DisposableBean {
         String finalDetail = detail;
         ImportRunView finished = update(run.id(), stored -> stored.finish(finalOutcome, finalDetail, Instant.now()));
         metrics.runFinished(sample, outcome);
+        refreshDataVersion();
         log.info("Import run {} {} in {} ms: {}", finished.id(), finished.outcome(), finished.durationMillis(),
                 summary(finished));
         return finished;
+    }
+
+    /** So that this instance's answers follow its own import at once, not at the next poll. */
+    private void refreshDataVersion() {
+        try {
+            dataVersions.refresh();
+        } catch (DataAccessException e) {
+            log.warn("Could not read the data version after import: {}", e.getMessage());
+        }
     }
 
     private ImportRunView update(long runId, Consumer<ImportRun> change) {

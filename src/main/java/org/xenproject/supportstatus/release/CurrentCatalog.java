@@ -13,22 +13,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
+import org.xenproject.supportstatus.system.DataVersions;
 
 /**
  * The {@link Catalog} for the database's current data version. Imports are rare and reads are
  * many, so the catalog is built once per data version and shared; checking the version is one
- * indexed single-row read, which also notices imports made by other instances.
+ * number in memory ({@link DataVersions}), which also learns of imports made by other instances.
  */
 @Component
 public class CurrentCatalog {
 
     private final JdbcClient jdbc;
     private final StoredSupportFiles files;
+    private final DataVersions dataVersions;
     private final TransactionTemplate snapshot;
     private final AtomicReference<Catalog> current = new AtomicReference<>();
 
-    CurrentCatalog(JdbcClient jdbc, StoredSupportFiles files, PlatformTransactionManager transactions) {
+    CurrentCatalog(JdbcClient jdbc, StoredSupportFiles files, DataVersions dataVersions,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataVersions = dataVersions;
         this.files = files;
         // One read-only transaction, so the releases and their files come from one snapshot.
         this.snapshot = new TransactionTemplate(transactions);
@@ -37,31 +41,26 @@ public class CurrentCatalog {
     }
 
     public Catalog get() {
-        DataVersion version = dataVersion();
+        long version = dataVersion();
         Catalog catalog = current.get();
-        if (catalog != null && catalog.dataVersion() >= version.version()) {
+        if (catalog != null && catalog.dataVersion() == version) {
             return catalog;
         }
         Catalog fresh = snapshot.execute(tx -> load());
-        current.accumulateAndGet(fresh, (old, neu) -> old != null && old.dataVersion() > neu.dataVersion() ? old : neu);
+        current.set(fresh);
         return fresh;
     }
 
-    /** The data version alone: enough to answer a conditional request without building anything. */
-    public DataVersion dataVersion() {
-        return jdbc.sql("select version, changed_at from data_version")
-                .query((rs, n) -> new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single();
-    }
-
-    public record DataVersion(long version, Instant changedAt) {
+    /** The data version, as known in memory; asked of the database only when that is unknown. */
+    public long dataVersion() {
+        return dataVersions.current().orElseGet(dataVersions::refresh).version();
     }
 
     private record Head(String version, String branch, long revisionId, long supportFileId, Provenance source) {
     }
 
     private Catalog load() {
-        DataVersion version = dataVersion();
+        DataVersions.DataVersion version = dataVersions.refresh();
         List<Head> heads = jdbc.sql("""
                 select r.version, r.branch, v.id as revision_id, f.id as file_id, v.commit_id, v.committed_at,
                        f.sha256, v.imported_at, v.branch_tip

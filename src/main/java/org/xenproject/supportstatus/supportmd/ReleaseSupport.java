@@ -1,6 +1,9 @@
 package org.xenproject.supportstatus.supportmd;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +21,18 @@ public record ReleaseSupport(
         String releaseNotes,
         Map<String, String> raw) {
 
+    /** The order the file gives the values in, which is also the order clients see them in. */
+    private static final List<String> ORDER =
+            List.of("xenVersion", "initialRelease", "supportedUntil", "securitySupportUntil", "releaseNotes");
+
     public ReleaseSupport {
-        raw = Map.copyOf(raw);
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String field : ORDER) {
+            if (raw.containsKey(field)) {
+                ordered.put(field, raw.get(field));
+            }
+        }
+        raw.forEach(ordered::putIfAbsent);
+        raw = Collections.unmodifiableMap(ordered);
     }
 }

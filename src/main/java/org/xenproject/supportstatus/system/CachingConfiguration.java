@@ -1,24 +1,47 @@
 package org.xenproject.supportstatus.system;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
- * Registers the caching rule for the API and the web pages; web-layer test slices, which have no
- * database, leave it out.
+ * Registers the caching rule for the API and the web pages early, right after request metrics and
+ * ahead of the security filters, and CORS ahead of it, since a prepared answer is given without
+ * reaching Spring MVC. Web-layer test slices, which have no database, leave both out.
  */
 @Configuration(proxyBeanMethods = false)
 class CachingConfiguration {
 
     @Bean
-    FilterRegistrationBean<ConditionalRequests> conditionalRequests(JdbcClient jdbc, Clock clock) {
+    FilterRegistrationBean<ConditionalRequests> conditionalRequests(JdbcClient jdbc, DataVersions dataVersions,
+            Clock clock) {
         FilterRegistrationBean<ConditionalRequests> registration =
-                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, clock));
+                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock));
         registration.addUrlPatterns("/api/*", "/", "/releases/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** The data is public: dashboards on other origins may read it. Nothing but GET is open to them. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.setAllowedMethods(List.of("GET", "HEAD"));
+        cors.setExposedHeaders(List.of("ETag", "Last-Modified", "Cache-Control"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

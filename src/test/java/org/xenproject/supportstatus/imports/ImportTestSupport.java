@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.xenproject.supportstatus.system.DataVersions;
+import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -41,6 +43,9 @@ abstract class ImportTestSupport {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    DataVersions dataVersions;
+
     @TempDir
     Path temp;
 
@@ -52,10 +57,7 @@ abstract class ImportTestSupport {
     }
 
     static void clear(JdbcClient jdbc) {
-        jdbc.sql("""
-                truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
-                    import_run, import_branch_result restart identity cascade""").update();
-        jdbc.sql("update data_version set version = 0").update();
+        ImportedData.clear(jdbc);
     }
 
     @AfterEach
@@ -67,7 +69,8 @@ abstract class ImportTestSupport {
         ImportSettings settings = new ImportSettings(false, Duration.ofHours(1), ImportSettings.SourceType.GIT,
                 "(set by the test)", null, List.of(branchPatterns), true, temp.resolve("cache"), 1024 * 1024,
                 Duration.ofSeconds(5));
-        ImportJob job = new ImportJob(dataSource, runs, importer, sources, settings, metrics, transactions);
+        ImportJob job = new ImportJob(dataSource, runs, importer, sources, settings, metrics, transactions,
+                dataVersions);
         jobs.add(job);
         return job;
     }

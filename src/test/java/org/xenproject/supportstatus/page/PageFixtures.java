@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRun;
 import org.xenproject.supportstatus.imports.ImportRunView;
+import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -64,12 +65,7 @@ final class PageFixtures {
 
     /** Empties the import tables and imports everything from the configured source. */
     static ImportRunView importAll(JdbcClient jdbc, ImportJob job) {
-        jdbc.sql("""
-                truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
-                    import_run, import_branch_result restart identity cascade""").update();
-        // A data version no catalog cached by an earlier test has seen: tests share one database.
-        jdbc.sql("update data_version set version = greatest(version, extract(epoch from clock_timestamp())::bigint)")
-                .update();
+        ImportedData.clear(jdbc);
         ImportRunView run = job.run(ImportRun.Trigger.ADMIN);
         if (!"succeeded".equals(run.outcome())) {
             throw new AssertionError("import did not succeed: " + run);

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# HTTP benchmark (bench/README.md, section "HTTP"): the service against nginx serving the very same
+# bytes as static files, with wrk, in alternating turns of one run. Prints req/s, the ratio
+# service / nginx, p50/p99 latency and errors per endpoint, and the service's resident memory.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
+pg_host=${BENCH_PG_HOST:-127.0.0.1}
+pg_port=${BENCH_PG_PORT:-5432}
+port=${BENCH_PORT:-18080}
+nginx_port=${BENCH_NGINX_PORT:-18081}
+connections=${BENCH_CONNECTIONS:-32}
+duration=${BENCH_DURATION:-10s}
+rounds=${BENCH_ROUNDS:-2}
+db=${BENCH_DB:-xen_support_http_bench}
+work=$(mktemp -d "${TMPDIR:-/tmp}/xen-http-bench.XXXXXX")
+token="bench-$RANDOM$RANDOM$RANDOM"
+app_pid=
+nginx_pid=
+
+cleanup() {
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
+    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+for tool in nginx wrk psql curl; do
+    command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install nginx-light wrk postgresql-client curl)"; exit 1; }
+done
+
+echo "== building a xen.git-shaped repository from $corpus"
+java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" > /dev/null
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    echo "== packaging the service"
+    (cd "$root" && ./mvnw -q -o package -DskipTests)
+fi
+jar=$(ls "$root"/target/xen-support-status-*.jar | head -n 1)
+
+echo "== fresh database $db on $pg_host:$pg_port"
+psql -h "$pg_host" -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+    -c "drop database if exists $db" -c "create database $db"
+
+start_service() {
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
+    SPRING_DATASOURCE_USERNAME=postgres \
+    XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
+    XEN_SUPPORT_CACHE_DIR="$work/cache" \
+    XEN_SUPPORT_IMPORT_ENABLED=false \
+    XEN_SUPPORT_ADMIN_TOKEN="$token" \
+    SERVER_PORT="$port" \
+        java ${BENCH_JAVA_OPTS:--Xms64m -Xmx256m} -jar "$jar" >> "$work/service.log" 2>&1 &
+    app_pid=$!
+    local started=$(date +%s%N)
+    for _ in $(seq 1 600); do
+        if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
+            echo "service healthy after $(( ($(date +%s%N) - started) / 1000000 )) ms"
+            return
+        fi
+        kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/service.log"; echo "service died"; exit 1; }
+        sleep 0.05
+    done
+    echo "service not healthy in time"; exit 1
+}
+
+echo "== starting the service (log: $work/service.log)"
+start_service
+
+echo "== importing"
+run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports")
+id=$(printf '%s' "$run" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+for _ in $(seq 1 1200); do
+    run=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id")
+    printf '%s' "$run" | grep -q '"finishedAt":"' && break
+    sleep 0.5
+done
+printf '%s' "$run" | grep -q '"outcome":"succeeded"' || { echo "$run"; exit 1; }
+
+if [ "${BENCH_RESTART:-1}" = 1 ]; then
+    echo "== restarting the service on the imported database (start-up time with data)"
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+    start_service
+fi
+
+# The GET endpoints of the benchmark, each with the name of its static twin.
+endpoints=(
+    "releases|/api/v1/releases"
+    "features-arm64|/api/v1/releases/4.22/features?arch=arm64"
+    "matrix|/api/v1/matrix"
+    "feature-x86pv|/api/v1/features/x86pv"
+)
+
+echo "== the service's answers, saved for nginx"
+mkdir -p "$work/static"
+for entry in "${endpoints[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    curl -fsS -o "$work/static/$name.json" "http://127.0.0.1:$port$path"
+    printf '   %-16s %8d bytes\n' "$name" "$(stat -c %s "$work/static/$name.json")"
+done
+
+# nginx's workers run unprivileged: they must be able to read the twins.
+chmod 755 "$work"
+chmod -R a+rX "$work/static"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    types { application/json json; }
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        root $work/static;
+        etag on;
+    }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+sleep 0.5
+for entry in "${endpoints[@]}"; do
+    name=${entry%%|*}
+    cmp -s <(curl -fsS "http://127.0.0.1:$nginx_port/$name.json") "$work/static/$name.json" \
+        || { echo "nginx does not serve $name.json as saved"; exit 1; }
+done
+
+# Runs wrk and prints "req/s p50 p99 errors" (latencies in ms).
+measure() {
+    local out
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@" 2>&1)
+    local rps p50 p99 errors non2xx
+    rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(printf '%s\n' "$out" | awk '$1=="50%" {print $2}')
+    p99=$(printf '%s\n' "$out" | awk '$1=="99%" {print $2}')
+    errors=$(printf '%s\n' "$out" | awk '/Socket errors/ {gsub(",",""); s=$4+$6+$8+$10} END {print s+0}')
+    non2xx=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx/ {print $NF} END {}' | tail -n 1)
+    echo "$rps $(ms "$p50") $(ms "$p99") $(( errors + ${non2xx:-0} ))"
+}
+
+# wrk prints latencies as 1.23ms, 456.00us or 1.02s.
+ms() {
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+        else printf "%s", v }'
+}
+
+results="$work/results.txt"
+: > "$results"
+# Alternating turns, so both see the same machine: nginx, service, nginx, service, ...
+compare() {
+    local name=$1 service_url=$2 nginx_url=$3; shift 3
+    local s_rps=0 n_rps=0 s_p50=0 s_p99=0 s_err=0 n_p99=0 n_err=0
+    for _ in $(seq 1 "$rounds"); do
+        read -r rps p50 p99 err < <(measure "$@" "$nginx_url")
+        n_rps=$(awk -v a="$n_rps" -v b="$rps" 'BEGIN {print a + b}'); n_p99=$p99; n_err=$(( n_err + err ))
+        read -r rps p50 p99 err < <(measure "$@" "$service_url")
+        s_rps=$(awk -v a="$s_rps" -v b="$rps" 'BEGIN {print a + b}')
+        s_p50=$p50; s_p99=$(awk -v a="$s_p99" -v b="$p99" 'BEGIN {print (b > a) ? b : a}')
+        s_err=$(( s_err + err ))
+    done
+    awk -v n="$name" -v s="$s_rps" -v g="$n_rps" -v r="$rounds" -v p50="$s_p50" -v p99="$s_p99" \
+        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" 'BEGIN {
+        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne }' \
+        | tee -a "$results"
+}
+
+echo "== wrk: $connections connections, $duration a turn, $rounds turns each, alternating"
+printf '%-18s %10s %10s %7s %8s %8s %9s %7s %7s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors "ngx err" \
+    | tee -a "$results"
+for entry in "${endpoints[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    compare "$name" "http://127.0.0.1:$port$path" "http://127.0.0.1:$nginx_port/$name.json"
+done
+
+etag=$(curl -fsSI "http://127.0.0.1:$port/api/v1/releases" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+nginx_etag=$(curl -fsSI "http://127.0.0.1:$nginx_port/releases.json" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+s304=$(measure -H "If-None-Match: $etag" "http://127.0.0.1:$port/api/v1/releases")
+n304=$(measure -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/releases.json")
+read -r rps p50 p99 err <<< "$s304"
+read -r nrps _ np99 nerr <<< "$n304"
+awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" 'BEGIN {
+    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne }' | tee -a "$results"
+
+PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
+read -r rps p50 p99 err < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")
+awk -v s="$rps" -v p50="$p50" -v p99="$p99" -v e="$err" 'BEGIN {
+    printf "%-18s %10.0f %10s %7s %8s %8s %9s %7d\n", "POST parse", s, "-", "-", p50, p99, "-", e }' | tee -a "$results"
+
+rss=$(ps -o rss= -p "$app_pid" | tr -d ' ')
+echo "service resident memory at the end: $(( rss / 1024 )) MiB" | tee -a "$results"
+echo "== stored: $(psql -h "$pg_host" -p "$pg_port" -U postgres -d "$db" -A -t -c \
+    "select count(*) || ' releases, ' || (select count(*) from revision) || ' revisions' from release")"
