@@ -54,7 +54,7 @@ record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines,
     static MatrixTable of(Catalog catalog, PageFilter filter, LocalDate day) {
         List<CatalogRelease> releases = catalog.releases();
         Matrix all = Matrix.of(releases, PageFilter.EVERY_FEATURE);
-        Map<String, Matrix.Row> kept = (filter.isEmpty() ? all : Matrix.of(releases, filter.featureFilter()))
+        Map<String, Matrix.Row> kept = (filter.isEmpty() ? all : Matrix.of(releases, filter.selection()))
                 .rows().stream().collect(Collectors.toMap(Matrix.Row::key, row -> row));
         Map<String, String> newestWithFeature = newestWithFeature(releases);
         List<Line> lines = new ArrayList<>(all.rows().size());

@@ -14,8 +14,10 @@ import org.xenproject.supportstatus.system.QueryParameters;
  * The matrix page's filters as its URL carries them, so a filtered view can be shared: one
  * architecture ({@code arch=}), any levels ({@code level=}, repeated or comma-separated) and search
  * text ({@code q=}). Blank values are absent, as a form without JavaScript submits them.
+ *
+ * @param selection the same filter as the API's, read by its own rules: what the page keeps
  */
-record PageFilter(String arch, List<String> levels, String q) {
+record PageFilter(String arch, List<String> levels, String q, FeatureFilter selection) {
 
     /** The architectures the page offers; the API's {@code arm} (both widths) is not one of them. */
     static final List<String> ARCHES = List.of("x86", "arm32", "arm64");
@@ -38,24 +40,16 @@ record PageFilter(String arch, List<String> levels, String q) {
             throw new InvalidParameterException("arch", "'" + QueryParameters.printable(archName)
                     + "' is not one of " + String.join(", ", ARCHES));
         }
-        String levelNames = level == null || level.isBlank() ? null : level;
-        String text = QueryParameters.text("q", q);
-        FeatureFilter checked = FeatureFilter.of(archName, levelNames, null, null, text);
-        List<String> levels = checked.levels().stream()
-                .sorted()
-                .map(SupportLevel::id)
-                .toList();
-        return new PageFilter(archName, levels, text);
+        FeatureFilter parsed = FeatureFilter.of(archName, level == null || level.isBlank() ? null : level, null,
+                null, q);
+        FeatureFilter selection = new FeatureFilter(
+                parsed.arches().isEmpty() ? EVERY_FEATURE.arches() : parsed.arches(), parsed.levels(), Set.of(),
+                null, parsed.text());
+        List<String> levels = parsed.levels().stream().sorted().map(SupportLevel::id).toList();
+        return new PageFilter(archName, levels, QueryParameters.text("q", q), selection);
     }
 
     boolean isEmpty() {
         return arch == null && levels.isEmpty() && q == null;
-    }
-
-    /** The same selection as the API's filters make it: what the page shows before any script runs. */
-    FeatureFilter featureFilter() {
-        FeatureFilter parsed = FeatureFilter.of(arch, levels.isEmpty() ? null : String.join(",", levels), null, null, q);
-        return new FeatureFilter(parsed.arches().isEmpty() ? EVERY_FEATURE.arches() : parsed.arches(),
-                parsed.levels(), Set.of(), null, parsed.text());
     }
 }
