@@ -1,7 +1,5 @@
 package org.xenproject.supportstatus.page;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,11 +32,16 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a browser with a fresh profile, or skips the calling tests when there is none. */
+    /** Why the browser tests cannot run here, for their skip notice. */
+    static final String MISSING = "No " + CHROMIUM + " or " + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver) to run the page in a browser";
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Starts a browser with a fresh profile; see {@link #available()} first. */
     static Browser start(int width, int height) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver) to run the page in a browser");
         Path profile;
         try {
             profile = Files.createTempDirectory("xen-support-chromium-");
