@@ -13,9 +13,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * Registers the caching rule for the API early, right after request metrics and ahead of the
- * security filters, and CORS ahead of it, since a prepared answer is given without reaching Spring
- * MVC. Web-layer test slices, which have no database, leave both out.
+ * Registers the caching rule for the API and the web pages early, right after request metrics and
+ * ahead of the security filters, and CORS ahead of it, since a prepared answer is given without
+ * reaching Spring MVC. Web-layer test slices, which have no database, leave both out.
  */
 @Configuration(proxyBeanMethods = false)
 class CachingConfiguration {
@@ -25,7 +25,7 @@ class CachingConfiguration {
             Clock clock) {
         FilterRegistrationBean<ConditionalRequests> registration =
                 new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/", "/releases/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The one caching rule for the API. Answers change only when an import stores something (the data
- * version) or when the day changes (lifecycle states are computed for today), so:
+ * The one caching rule for the API and the web pages made from the same data. Answers change only
+ * when an import stores something (the data version) or when the day changes (lifecycle states are
+ * computed for today), so:
  * <ul>
  *   <li>the ETag is derived from those two and the representation, and a matching
  *       {@code If-None-Match} is answered 304 before any controller runs;</li>
@@ -65,7 +66,12 @@ class ConditionalRequests extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !(method.equals("GET") || method.equals("HEAD")) || !request.getRequestURI().startsWith("/api/");
+        return !(method.equals("GET") || method.equals("HEAD")) || !servesData(request.getRequestURI());
+    }
+
+    /** The API, and the pages made from the same data: the matrix and each release. */
+    static boolean servesData(String path) {
+        return path.startsWith("/api/") || path.equals("/") || path.startsWith("/releases/");
     }
 
     private record Version(String tag, Instant changedAt, String cacheControl, boolean keepAnswers) {
@@ -83,7 +89,9 @@ class ConditionalRequests extends OncePerRequestFilter {
         Version version = known.get();
         String representation = representation(request);
         String tag = version.tag() + "-" + LocalDate.now(clock).toEpochDay();
-        String etag = "\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
+        // Weak: the same answer goes out compressed or not, and Tomcat compresses no answer that
+        // carries a strong ETag (the first one, before it is prepared).
+        String etag = "W/\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, version.cacheControl());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         ServletWebRequest web = new ServletWebRequest(request, response);

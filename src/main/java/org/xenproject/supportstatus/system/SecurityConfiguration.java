@@ -31,6 +31,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +51,14 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
 
+    /** The web pages: the matrix and each release, their error pages included. */
+    static final RequestMatcher PAGES = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/"),
+            PathPatternRequestMatcher.withDefaults().matcher("/releases/**"));
+
+    /** No inline script or style, nothing from elsewhere, no framing, forms post back here only. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AdminSettings admin, JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
@@ -56,7 +69,11 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 // Caching is each endpoint's call (ETags, Cache-Control), not a blanket no-store.
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                // The web pages run only the service's own script and styles (X-Content-Type-Options:
+                // nosniff is on by default, for every answer).
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PAGES,
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
                 .addFilterBefore(new AdminTokenFilter(admin), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole(ADMIN)
