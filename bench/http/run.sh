@@ -52,7 +52,7 @@ start_service() {
     XEN_SUPPORT_IMPORT_ENABLED=false \
     XEN_SUPPORT_ADMIN_TOKEN="$token" \
     SERVER_PORT="$port" \
-        java ${BENCH_JAVA_OPTS:-} -jar "$jar" >> "$work/service.log" 2>&1 &
+        java ${BENCH_JAVA_OPTS:--Xms64m -Xmx256m} -jar "$jar" >> "$work/service.log" 2>&1 &
     app_pid=$!
     local started=$(date +%s%N)
     for _ in $(seq 1 600); do
@@ -101,6 +101,9 @@ for entry in "${endpoints[@]}"; do
     printf '   %-16s %8d bytes\n' "$name" "$(stat -c %s "$work/static/$name.json")"
 done
 
+# nginx's workers run unprivileged: they must be able to read the twins.
+chmod 755 "$work"
+chmod -R a+rX "$work/static"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -123,6 +126,11 @@ CONF
 nginx -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
 sleep 0.5
+for entry in "${endpoints[@]}"; do
+    name=${entry%%|*}
+    cmp -s <(curl -fsS "http://127.0.0.1:$nginx_port/$name.json") "$work/static/$name.json" \
+        || { echo "nginx does not serve $name.json as saved"; exit 1; }
+done
 
 # Runs wrk and prints "req/s p50 p99 errors" (latencies in ms).
 measure() {
@@ -151,23 +159,23 @@ results="$work/results.txt"
 # Alternating turns, so both see the same machine: nginx, service, nginx, service, ...
 compare() {
     local name=$1 service_url=$2 nginx_url=$3; shift 3
-    local s_rps=0 n_rps=0 s_p50=0 s_p99=0 s_err=0 n_p99=0
+    local s_rps=0 n_rps=0 s_p50=0 s_p99=0 s_err=0 n_p99=0 n_err=0
     for _ in $(seq 1 "$rounds"); do
         read -r rps p50 p99 err < <(measure "$@" "$nginx_url")
-        n_rps=$(awk -v a="$n_rps" -v b="$rps" 'BEGIN {print a + b}'); n_p99=$p99
+        n_rps=$(awk -v a="$n_rps" -v b="$rps" 'BEGIN {print a + b}'); n_p99=$p99; n_err=$(( n_err + err ))
         read -r rps p50 p99 err < <(measure "$@" "$service_url")
         s_rps=$(awk -v a="$s_rps" -v b="$rps" 'BEGIN {print a + b}')
         s_p50=$p50; s_p99=$(awk -v a="$s_p99" -v b="$p99" 'BEGIN {print (b > a) ? b : a}')
         s_err=$(( s_err + err ))
     done
     awk -v n="$name" -v s="$s_rps" -v g="$n_rps" -v r="$rounds" -v p50="$s_p50" -v p99="$s_p99" \
-        -v e="$s_err" -v np99="$n_p99" 'BEGIN {
-        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e }' \
+        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" 'BEGIN {
+        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne }' \
         | tee -a "$results"
 }
 
 echo "== wrk: $connections connections, $duration a turn, $rounds turns each, alternating"
-printf '%-18s %10s %10s %7s %8s %8s %9s %7s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors \
+printf '%-18s %10s %10s %7s %8s %8s %9s %7s %7s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors "ngx err" \
     | tee -a "$results"
 for entry in "${endpoints[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
@@ -176,13 +184,12 @@ done
 
 etag=$(curl -fsSI "http://127.0.0.1:$port/api/v1/releases" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
 nginx_etag=$(curl -fsSI "http://127.0.0.1:$nginx_port/releases.json" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
-for _ in $(seq 1 "$rounds"); do :; done
 s304=$(measure -H "If-None-Match: $etag" "http://127.0.0.1:$port/api/v1/releases")
 n304=$(measure -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/releases.json")
 read -r rps p50 p99 err <<< "$s304"
-read -r nrps _ np99 _ <<< "$n304"
-awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" 'BEGIN {
-    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d\n", "releases 304", s, g, s / g, p50, p99, np99, e }' | tee -a "$results"
+read -r nrps _ np99 nerr <<< "$n304"
+awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" 'BEGIN {
+    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne }' | tee -a "$results"
 
 PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
 read -r rps p50 p99 err < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")

@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.xenproject.supportstatus.release.CatalogRelease;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
@@ -29,14 +32,21 @@ public record Matrix(
             @Schema(description = "The heading, or the qualifier") String title,
             @Schema(description = "Heading level; a qualified status is one deeper than its section") int depth,
             @Schema(description = "Status text by release; releases without it are absent") Map<String, String> cells,
-            @Schema(description = "Normalised level by release, for colouring") Map<String, String> levels) {
+            @Schema(description = "Normalised level by release, for colouring") Map<String, String> levels,
+            // The whole status behind each cell, for the web page; the API shows text and level only.
+            @JsonIgnore @Schema(hidden = true) Map<String, FeatureStatus> statuses) {
     }
 
-    /** A row as one release has it. */
-    private record Candidate(String key, String title, int depth, List<String> pathKeys, FeatureStatus status) {
+    /**
+     * A row as one release has it.
+     *
+     * @param pathTitles the titles of the sections it stands under, from the top
+     */
+    private record Candidate(String key, String title, int depth, List<String> pathKeys, List<String> pathTitles,
+            FeatureStatus status) {
     }
 
-    static Matrix of(List<CatalogRelease> releases, FeatureFilter filter) {
+    public static Matrix of(List<CatalogRelease> releases, FeatureFilter filter) {
         MergedOrder order = new MergedOrder();
         Map<String, Candidate> first = new HashMap<>();
         Map<String, Map<String, FeatureStatus>> cells = new HashMap<>();
@@ -54,22 +64,27 @@ public record Matrix(
             Candidate row = first.get(keys.get(i));
             Map<String, String> texts = new LinkedHashMap<>();
             Map<String, String> levels = new LinkedHashMap<>();
+            Map<String, FeatureStatus> statuses = new LinkedHashMap<>();
             Map<String, FeatureStatus> byRelease = cells.getOrDefault(row.key(), Map.of());
             for (String version : versions) {
                 FeatureStatus status = byRelease.get(version);
                 if (status != null && filter.matches(status)) {
                     texts.put(version, status.text());
                     levels.put(version, status.level().id());
+                    statuses.put(version, status);
                 }
             }
             boolean inSection = filter.section() == null || row.pathKeys().contains(filter.section());
+            // A row matches text in its own title or key or in a section it stands under: so a search
+            // for "x86/PV" finds the statuses qualified below that heading too.
             boolean matchesText = filter.text() == null
-                    || row.title().toLowerCase(java.util.Locale.ROOT).contains(filter.text())
-                    || row.key().contains(filter.text());
+                    || row.key().contains(filter.text())
+                    || Stream.concat(Stream.of(row.title()), row.pathTitles().stream())
+                            .anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(filter.text()));
             boolean hasCells = !texts.isEmpty() && inSection && matchesText;
             if (hasCells || headingsNeeded.contains(row.key())) {
                 shown.add(0, new Row(row.key(), row.title(), row.depth(), hasCells ? texts : Map.of(),
-                        hasCells ? levels : Map.of()));
+                        hasCells ? levels : Map.of(), hasCells ? statuses : Map.of()));
                 headingsNeeded.addAll(row.pathKeys());
             }
         }
@@ -82,12 +97,14 @@ public record Matrix(
             List<String> pathKeys = new ArrayList<>(parentKeys);
             pathKeys.add(section.key());
             FeatureStatus own = section.statuses().stream().filter(s -> s.qualifier() == null).findFirst().orElse(null);
-            add(new Candidate(section.key(), section.title(), section.level(), parentKeys, own), version,
+            List<String> titles = section.path();
+            add(new Candidate(section.key(), section.title(), section.level(), parentKeys,
+                    titles.subList(0, Math.max(0, titles.size() - 1)), own), version,
                     releaseOrder, first, cells);
             for (FeatureStatus status : section.statuses()) {
                 if (status.qualifier() != null) {
                     add(new Candidate(status.key(), status.qualifier(), section.level() + 1, List.copyOf(pathKeys),
-                            status), version, releaseOrder, first, cells);
+                            titles, status), version, releaseOrder, first, cells);
                 }
             }
             collect(section.children(), pathKeys, version, releaseOrder, first, cells);

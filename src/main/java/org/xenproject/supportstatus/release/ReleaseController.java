@@ -3,10 +3,8 @@ package org.xenproject.supportstatus.release;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,13 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.xenproject.supportstatus.change.Changes;
-import org.xenproject.supportstatus.change.SupportChanges;
 import org.xenproject.supportstatus.feature.FeatureFilter;
 import org.xenproject.supportstatus.feature.FeatureView;
 import org.xenproject.supportstatus.feature.Features;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
-import org.xenproject.supportstatus.system.InvalidParameterException;
 import org.xenproject.supportstatus.system.NotFoundException;
 import org.xenproject.supportstatus.system.QueryParameters;
 
@@ -36,12 +31,15 @@ class ReleaseController {
 
     private final CurrentCatalog catalog;
     private final Revisions revisions;
+    private final ReleaseHistory history;
     private final StoredSupportFiles files;
     private final Clock clock;
 
-    ReleaseController(CurrentCatalog catalog, Revisions revisions, StoredSupportFiles files, Clock clock) {
+    ReleaseController(CurrentCatalog catalog, Revisions revisions, ReleaseHistory history, StoredSupportFiles files,
+            Clock clock) {
         this.catalog = catalog;
         this.revisions = revisions;
+        this.history = history;
         this.files = files;
         this.clock = clock;
     }
@@ -146,12 +144,6 @@ class ReleaseController {
         }
     }
 
-    @Schema(name = "HistoryEntry")
-    record HistoryEntry(String commit, Instant committedAt, String author, Instant authoredAt, String subject,
-            String sha256, Instant importedAt, String branchTip,
-            @Schema(description = "What this revision changed from the one before it") Changes changes) {
-    }
-
     @Schema(name = "History")
     record History(String release, String branch, List<HistoryEntry> revisions) {
     }
@@ -161,20 +153,7 @@ class ReleaseController {
     History history(@Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master")
             @PathVariable String version) {
         CatalogRelease release = current(version);
-        List<StoredRevision> newestFirst = revisions.of(release.version());
-        Map<Long, SupportDocument> documents = files.load(
-                newestFirst.stream().map(StoredRevision::supportFileId).distinct().toList());
-        List<HistoryEntry> entries = new ArrayList<>();
-        for (int i = 0; i < newestFirst.size(); i++) {
-            StoredRevision r = newestFirst.get(i);
-            SupportDocument older = i + 1 < newestFirst.size()
-                    ? documents.get(newestFirst.get(i + 1).supportFileId())
-                    : null;
-            entries.add(new HistoryEntry(r.commit(), r.committedAt(), r.author(), r.authoredAt(), r.subject(),
-                    r.sha256(), r.importedAt(), r.branchTip(),
-                    SupportChanges.between(older, documents.get(r.supportFileId()))));
-        }
-        return new History(release.version(), release.branch(), entries);
+        return new History(release.version(), release.branch(), history.of(release));
     }
 
     @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision")
@@ -207,11 +186,7 @@ class ReleaseController {
     }
 
     private CatalogRelease current(String version) {
-        ReleaseVersion parsed = ReleaseVersion.parse(version)
-                .orElseThrow(() -> new InvalidParameterException("version", "'" + QueryParameters.printable(version)
-                        + "' is not a release: use 4.17, 4.17.3, stable-4.17, unstable or master"));
-        return catalog.get().release(parsed)
-                .orElseThrow(() -> new NotFoundException("No release " + parsed + " has been imported"));
+        return catalog.get().named("version", version);
     }
 
     private LocalDate day(String on) {

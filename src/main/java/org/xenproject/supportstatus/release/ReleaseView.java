@@ -44,7 +44,7 @@ public record ReleaseView(
             @Schema(description = "Xen's own rendering of this SUPPORT.md") String upstream) {
     }
 
-    static ReleaseView of(CatalogRelease release, LocalDate on) {
+    public static ReleaseView of(CatalogRelease release, LocalDate on) {
         ReleaseSupport support = release.document().release();
         LifecycleState state = release.lifecycle().stateOn(on);
         Provenance p = release.source();

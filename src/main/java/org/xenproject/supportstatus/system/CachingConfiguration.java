@@ -13,8 +13,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * Registers the caching rule for the API, and CORS ahead of it, since a prepared answer is given
- * without reaching Spring MVC. Web-layer test slices, which have no database, leave both out.
+ * Registers the caching rule for the API and the web pages early, right after request metrics and
+ * ahead of the security filters, and CORS ahead of it, since a prepared answer is given without
+ * reaching Spring MVC. Web-layer test slices, which have no database, leave both out.
  */
 @Configuration(proxyBeanMethods = false)
 class CachingConfiguration {
@@ -24,8 +25,8 @@ class CachingConfiguration {
             Clock clock) {
         FilterRegistrationBean<ConditionalRequests> registration =
                 new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        registration.addUrlPatterns("/api/*", "/", "/releases/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 
@@ -40,7 +41,7 @@ class CachingConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 }

@@ -5,7 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The one caching rule for the API. Answers change only when an import stores something (the data
- * version) or when the day changes (lifecycle states are computed for today), so:
+ * The one caching rule for the API and the web pages made from the same data. Answers change only
+ * when an import stores something (the data version) or when the day changes (lifecycle states are
+ * computed for today), so:
  * <ul>
  *   <li>the ETag is derived from those two and the representation, and a matching
  *       {@code If-None-Match} is answered 304 before any controller runs;</li>
@@ -28,6 +35,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       for every client that accepts it, until the version or the day moves on.</li>
  * </ul>
  * Import runs have their own version (they change without data) and are never kept.
+ *
+ * <p>It runs ahead of the security filters, so a prepared answer costs little more than writing
+ * its bytes; the headers those filters set on the first answer are kept with it and given again.
+ * Only a question answered 200 before is answered from memory, so nothing the firewall would
+ * refuse ever is.
  */
 class ConditionalRequests extends OncePerRequestFilter {
 
@@ -35,6 +47,10 @@ class ConditionalRequests extends OncePerRequestFilter {
     static final String DATA_CACHE_CONTROL = "public, max-age=60";
     /** Runs change while an import goes on: clients revalidate every time, cheaply (304). */
     static final String IMPORTS_CACHE_CONTROL = "no-cache";
+
+    /** Headers that belong to one exchange, not to the answer. */
+    private static final Set<String> PER_REQUEST_HEADERS = Set.of("date", "content-length", "transfer-encoding",
+            "content-encoding", "vary", "connection", "keep-alive", "content-type");
 
     private final JdbcClient jdbc;
     private final DataVersions dataVersions;
@@ -50,7 +66,12 @@ class ConditionalRequests extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !(method.equals("GET") || method.equals("HEAD")) || !request.getRequestURI().startsWith("/api/");
+        return !(method.equals("GET") || method.equals("HEAD")) || !servesData(request.getRequestURI());
+    }
+
+    /** The API, and the pages made from the same data: the matrix and each release. */
+    static boolean servesData(String path) {
+        return path.startsWith("/api/") || path.equals("/") || path.startsWith("/releases/");
     }
 
     private record Version(String tag, Instant changedAt, String cacheControl, boolean keepAnswers) {
@@ -68,7 +89,9 @@ class ConditionalRequests extends OncePerRequestFilter {
         Version version = known.get();
         String representation = representation(request);
         String tag = version.tag() + "-" + LocalDate.now(clock).toEpochDay();
-        String etag = "\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
+        // Weak: the same answer goes out compressed or not, and Tomcat compresses no answer that
+        // carries a strong ETag (the first one, before it is prepared).
+        String etag = "W/\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
         response.setHeader(HttpHeaders.CACHE_CONTROL, version.cacheControl());
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         ServletWebRequest web = new ServletWebRequest(request, response);
@@ -92,10 +115,12 @@ class ConditionalRequests extends OncePerRequestFilter {
                 write(request, response, answer);
                 return;
             }
+            Set<String> before = new HashSet<>(response.getHeaderNames());
             ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, recorded);
             if (recorded.getStatus() == HttpServletResponse.SC_OK && recorded.getContentType() != null) {
-                prepared.put(tag, question, recorded.getContentType(), recorded.getContentAsByteArray());
+                prepared.put(tag, question, headersSetBy(recorded, before), recorded.getContentType(),
+                        recorded.getContentAsByteArray());
             }
             recorded.copyBodyToResponse();
         } catch (InterruptedException e) {
@@ -104,9 +129,21 @@ class ConditionalRequests extends OncePerRequestFilter {
         }
     }
 
+    /** What the rest of the chain added: not this filter's own headers, nor per-request ones. */
+    private static Map<String, List<String>> headersSetBy(HttpServletResponse response, Set<String> before) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            if (!before.contains(name) && !PER_REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, List.copyOf(response.getHeaders(name)));
+            }
+        }
+        return headers;
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, PreparedAnswers.Answer answer)
             throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
+        answer.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(answer.contentType());
         byte[] body = answer.body();
         if (answer.gzipped() != null) {
@@ -118,6 +155,7 @@ class ConditionalRequests extends OncePerRequestFilter {
             }
         }
         response.setContentLength(body.length);
+        response.setBufferSize(body.length); // one write to the socket, not one per 8 KiB
         response.getOutputStream().write(body);
     }
 

@@ -3,6 +3,8 @@ package org.xenproject.supportstatus.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,8 +27,11 @@ final class PreparedAnswers {
     /** Past this a request computes the answer itself rather than wait longer for another's. */
     static final long COMPUTING_WAIT_SECONDS = 30;
 
-    /** One answer: its content type and body, and the body gzipped when that is worth it. */
-    record Answer(String contentType, byte[] body, byte[] gzipped) {
+    /**
+     * One answer: the headers the service set on it (security headers among them), its content
+     * type and body, and the body gzipped when that is worth it.
+     */
+    record Answer(Map<String, List<String>> headers, String contentType, byte[] body, byte[] gzipped) {
     }
 
     private record Generation(String tag, ConcurrentHashMap<String, Answer> answers, AtomicLong bytes) {
@@ -70,7 +75,7 @@ final class PreparedAnswers {
         return current.tag().equals(tag) ? current.answers().get(question) : null;
     }
 
-    void put(String tag, String question, String contentType, byte[] body) {
+    void put(String tag, String question, Map<String, List<String>> headers, String contentType, byte[] body) {
         Generation current = generation.updateAndGet(g -> g.tag().equals(tag)
                 ? g
                 : new Generation(tag, new ConcurrentHashMap<>(), new AtomicLong()));
@@ -80,7 +85,7 @@ final class PreparedAnswers {
             current.bytes().addAndGet(-size);
             return;
         }
-        if (current.answers().putIfAbsent(question, new Answer(contentType, body, gzipped)) != null) {
+        if (current.answers().putIfAbsent(question, new Answer(Map.copyOf(headers), contentType, body, gzipped)) != null) {
             current.bytes().addAndGet(-size);
         }
     }

@@ -32,8 +32,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,9 +52,17 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
 
+    /** The web pages: the matrix and each release, their error pages included. */
+    static final RequestMatcher PAGES = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/"),
+            PathPatternRequestMatcher.withDefaults().matcher("/releases/**"));
+
+    /** No inline script or style, nothing from elsewhere, no framing, forms post back here only. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /**
-     * The API's answers are data, never pages: nothing may run in them or frame them. Only for the
-     * paths below; the HTML pages and Swagger UI load their own scripts and styles and set their own.
+     * The API's answers are data, never pages: nothing may run in them or frame them. Swagger UI
+     * loads its own scripts and styles, so it is left out.
      */
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -73,10 +81,13 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 // Caching is each endpoint's call (ETags, Cache-Control), not a blanket no-store.
-                // Spring Security's defaults stay: X-Content-Type-Options: nosniff, X-Frame-Options.
+                // The web pages run only the service's own script and styles; the API's answers run
+                // nothing (X-Content-Type-Options: nosniff is on by default, for every answer).
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PAGES,
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_PATHS,
-                                new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
+                                new ContentSecurityPolicyHeaderWriter(API_CONTENT_SECURITY_POLICY))))
                 .addFilterBefore(new AdminTokenFilter(admin), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole(ADMIN)

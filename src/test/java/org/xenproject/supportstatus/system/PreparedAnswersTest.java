@@ -36,6 +36,22 @@ class PreparedAnswersTest extends ApiTest {
     }
 
     @Test
+    void aPreparedAnswerCarriesTheSameSecurityHeaders() throws Exception {
+        HttpResponse<byte[]> first = get("/api/v1/features/vtpm", null);
+        HttpResponse<byte[]> second = get("/api/v1/features/vtpm", null);
+        for (String header : new String[] {"X-Content-Type-Options", "X-Frame-Options"}) {
+            assertThat(first.headers().firstValue(header)).as(header).isPresent();
+            assertThat(second.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+        }
+        assertThat(second.headers().allValues(HttpHeaders.CACHE_CONTROL)).containsExactly("public, max-age=60");
+        assertThat(second.headers().firstValue(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEmpty();
+        HttpResponse<byte[]> crossOrigin = client.send(HttpRequest.newBuilder(uri("/api/v1/features/vtpm"))
+                .header(HttpHeaders.ORIGIN, "https://dashboard.example.org").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(crossOrigin.headers().allValues(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly("*");
+    }
+
+    @Test
     void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
         byte[] plain = get("/api/v1/matrix", null).body();
         for (int i = 0; i < 2; i++) { // answered once by the controller, then from memory

@@ -2,6 +2,7 @@ package org.xenproject.supportstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class PreparedAnswersTurnTest {
             assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(200);
             assertThat(second).as("waits while the first computes").isNotDone();
-            prepared.put("d1-1", "/api/v1/matrix?null|", "application/json", "{}".getBytes());
+            prepared.put("d1-1", "/api/v1/matrix?null|", Map.of(), "application/json", "{}".getBytes());
         }
         PreparedAnswers.Answer reused = second.get(5, TimeUnit.SECONDS);
         assertThat(reused).isNotNull();
