@@ -13,10 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.Catalog;
 import org.xenproject.supportstatus.release.CatalogRelease;
 import org.xenproject.supportstatus.release.CurrentCatalog;
-import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.system.InvalidParameterException;
-import org.xenproject.supportstatus.system.NotFoundException;
-import org.xenproject.supportstatus.system.QueryParameters;
 
 /** What changed from one release to another. */
 @RestController
@@ -52,9 +49,6 @@ class DiffController {
         if (value == null || value.isEmpty()) {
             throw new InvalidParameterException(parameter, "a release is required, e.g. 4.21");
         }
-        ReleaseVersion version = ReleaseVersion.parse(value).orElseThrow(() -> new InvalidParameterException(
-                parameter, "'" + QueryParameters.printable(value) + "' is not a release"));
-        return catalog.release(version)
-                .orElseThrow(() -> new NotFoundException("No release " + version + " has been imported"));
+        return catalog.named(parameter, value);
     }
 }

@@ -21,9 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.Catalog;
 import org.xenproject.supportstatus.release.CatalogRelease;
 import org.xenproject.supportstatus.release.CurrentCatalog;
-import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.system.InvalidParameterException;
-import org.xenproject.supportstatus.system.NotFoundException;
 import org.xenproject.supportstatus.system.QueryParameters;
 
 /** The support matrix across releases, as JSON or CSV. */
@@ -102,10 +100,7 @@ class MatrixController {
         }
         List<CatalogRelease> chosen = new ArrayList<>();
         for (String name : QueryParameters.list(releases, part -> part)) {
-            ReleaseVersion version = ReleaseVersion.parse(name).orElseThrow(() -> new InvalidParameterException(
-                    "releases", "'" + QueryParameters.printable(name) + "' is not a release"));
-            CatalogRelease release = catalog.release(version)
-                    .orElseThrow(() -> new NotFoundException("No release " + version + " has been imported"));
+            CatalogRelease release = catalog.named("releases", name);
             if (!chosen.contains(release)) {
                 chosen.add(release);
             }

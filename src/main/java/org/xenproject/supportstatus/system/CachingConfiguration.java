@@ -3,6 +3,8 @@ package org.xenproject.supportstatus.system;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,13 @@ class CachingConfiguration {
 
     @Bean
     FilterRegistrationBean<ConditionalRequests> conditionalRequests(JdbcClient jdbc, DataVersions dataVersions,
-            Clock clock) {
+            Clock clock, ObjectProvider<BuildProperties> build) {
+        // Answers differ between builds even for the same data: a new deployment must not be given a 304.
+        BuildProperties info = build.getIfAvailable();
+        String buildTag = info == null ? "dev"
+                : Integer.toHexString((info.getVersion() + "@" + info.getTime()).hashCode());
         FilterRegistrationBean<ConditionalRequests> registration =
-                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock));
+                new FilterRegistrationBean<>(new ConditionalRequests(jdbc, dataVersions, clock, buildTag));
         registration.addUrlPatterns("/api/*", "/", "/releases/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

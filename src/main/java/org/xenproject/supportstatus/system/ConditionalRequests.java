@@ -55,9 +55,11 @@ class ConditionalRequests extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final DataVersions dataVersions;
     private final Clock clock;
+    private final String buildTag;
     private final PreparedAnswers prepared = new PreparedAnswers();
 
-    ConditionalRequests(JdbcClient jdbc, DataVersions dataVersions, Clock clock) {
+    ConditionalRequests(JdbcClient jdbc, DataVersions dataVersions, Clock clock, String buildTag) {
+        this.buildTag = buildTag;
         this.jdbc = jdbc;
         this.dataVersions = dataVersions;
         this.clock = clock;
@@ -88,7 +90,7 @@ class ConditionalRequests extends OncePerRequestFilter {
         }
         Version version = known.get();
         String representation = representation(request);
-        String tag = version.tag() + "-" + LocalDate.now(clock).toEpochDay();
+        String tag = buildTag + "-" + version.tag() + "-" + LocalDate.now(clock).toEpochDay();
         // Weak: the same answer goes out compressed or not, and Tomcat compresses no answer that
         // carries a strong ETag (the first one, before it is prepared).
         String etag = "W/\"" + tag + "-" + Integer.toHexString(representation.hashCode()) + "\"";
