@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * An embedded PostgreSQL of a test's own, which the test may stop and start again while the service
@@ -64,8 +65,14 @@ public final class RestartablePostgres implements AutoCloseable {
         }
     }
 
+    /** Stops it for good and removes its data. */
     @Override
     public void close() {
         stop();
+        try {
+            FileSystemUtils.deleteRecursively(directory.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
