@@ -1,5 +1,10 @@
 package org.xenproject.supportstatus.system;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -12,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DataAccessException;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +25,7 @@ import org.springframework.stereotype.Component;
  * The version of the data the service serves, known in memory so that no request has to ask the
  * database for it. Every import that stores something bumps {@code data_version} in its own
  * transaction; this instance learns of its own imports at once ({@link #refresh()}) and of other
- * instances' within a second, by polling one indexed row.
+ * instances' within a second, by polling one row over a connection of its own.
  *
  * <p>While the database cannot be reached the version is unknown, and nothing prepared is served:
  * requests go to the database and are answered 503, rather than with data nobody can vouch for.
@@ -35,16 +40,22 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
     public record DataVersion(long version, Instant changedAt) {
     }
 
+    private static final String QUERY = "select version, changed_at from data_version";
+
     private final JdbcClient jdbc;
+    private final JdbcConnectionDetails database;
     private final AtomicReference<DataVersion> current = new AtomicReference<>();
+    /** The poller's own connection, outside the pool: a pool busy with requests must not read as an outage. */
+    private Connection pollConnection;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "data-version");
         thread.setDaemon(true);
         return thread;
     });
 
-    DataVersions(JdbcClient jdbc) {
+    DataVersions(JdbcClient jdbc, JdbcConnectionDetails database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     @Override
@@ -59,30 +70,54 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
 
     /** Reads the version now: after an import, so that its own answers follow at once. */
     public DataVersion refresh() {
-        DataVersion read = jdbc.sql("select version, changed_at from data_version")
+        return seen(jdbc.sql(QUERY)
                 .query((rs, n) -> new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single();
-        current.set(read);
-        return read;
+                .single());
     }
 
-    private DataVersion refreshQuietly() {
-        try {
-            return refresh();
-        } catch (DataAccessException e) {
-            if (current.getAndSet(null) != null) {
-                log.warn("Database unreachable; answers wait for it: {}", e.getMessage());
-            }
-            return null;
-        }
+    /** The version never goes back: a slow reader's older answer must not undo a newer one. */
+    private DataVersion seen(DataVersion read) {
+        return current.accumulateAndGet(read, (known, fresh) ->
+                known == null || fresh.version() >= known.version() ? fresh : known);
     }
 
     private void poll() {
-        refreshQuietly();
+        try {
+            if (pollConnection == null || !pollConnection.isValid(1)) {
+                closePollConnection();
+                pollConnection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+                        database.getPassword());
+            }
+            try (Statement statement = pollConnection.createStatement()) {
+                statement.setQueryTimeout(2);
+                try (ResultSet rs = statement.executeQuery(QUERY)) {
+                    rs.next();
+                    seen(new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            closePollConnection();
+            if (current.getAndSet(null) != null) {
+                log.warn("Database unreachable; answers wait for it: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void closePollConnection() {
+        if (pollConnection != null) {
+            try {
+                pollConnection.close();
+            } catch (SQLException e) {
+                // it is being replaced or dropped either way
+            }
+            pollConnection = null;
+        }
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         poller.shutdownNow();
+        poller.awaitTermination(5, TimeUnit.SECONDS);
+        closePollConnection();
     }
 }
