@@ -174,6 +174,13 @@ compare() {
         | tee -a "$results"
 }
 
+PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
+echo "== warming up (unmeasured): 3 s of each endpoint"
+for entry in "${endpoints[@]}"; do
+    wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port${entry#*|}" > /dev/null 2>&1
+done
+wrk -t2 -c"$connections" -d3s -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse" > /dev/null 2>&1 || true
+
 echo "== wrk: $connections connections, $duration a turn, $rounds turns each, alternating"
 printf '%-18s %10s %10s %7s %8s %8s %9s %7s %7s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors "ngx err" \
     | tee -a "$results"
@@ -191,7 +198,6 @@ read -r nrps _ np99 nerr <<< "$n304"
 awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" 'BEGIN {
     printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne }' | tee -a "$results"
 
-PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
 read -r rps p50 p99 err < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")
 awk -v s="$rps" -v p50="$p50" -v p99="$p99" -v e="$err" 'BEGIN {
     printf "%-18s %10.0f %10s %7s %8s %8s %9s %7d\n", "POST parse", s, "-", "-", p50, p99, "-", e }' | tee -a "$results"
