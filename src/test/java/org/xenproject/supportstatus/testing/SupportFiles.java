@@ -12,7 +12,20 @@ public final class SupportFiles {
      */
     public static String supportMd(String xenVersion, String initialRelease, String supportedUntil,
             String securitySupportUntil, String... extraFeatures) {
-        StringBuilder text = new StringBuilder("""
+        StringBuilder toolstack = new StringBuilder();
+        if (extraFeatures.length > 0) {
+            toolstack.append("### Extra\n\n");
+            for (String status : extraFeatures) {
+                toolstack.append("    ").append(status).append('\n');
+            }
+        }
+        return withToolstack(xenVersion, initialRelease, supportedUntil, securitySupportUntil, toolstack.toString());
+    }
+
+    /** The same file, with {@code toolstack} (Markdown: sections of level 3) under "## Toolstack". */
+    public static String withToolstack(String xenVersion, String initialRelease, String supportedUntil,
+            String securitySupportUntil, String toolstack) {
+        String file = """
                 % Support statement for this release
 
                 This document describes the support status of the Xen branch within which you find it.
@@ -49,15 +62,10 @@ public final class SupportFiles {
                     Status, x86_64: Supported
                     Status, x86_32, shim: Supported
 
+                PV guests are limited to 8 TiB of memory.
+
                 """.replace("{version}", xenVersion).replace("{initial}", initialRelease)
-                .replace("{supported}", supportedUntil).replace("{security}", securitySupportUntil));
-        if (extraFeatures.length > 0) {
-            text.append("## Toolstack\n\n### Extra\n\n");
-            for (String status : extraFeatures) {
-                text.append("    ").append(status).append('\n');
-            }
-            text.append('\n');
-        }
-        return text.toString();
+                .replace("{supported}", supportedUntil).replace("{security}", securitySupportUntil);
+        return toolstack.isEmpty() ? file : file + "## Toolstack\n\n" + toolstack + "\n";
     }
 }

@@ -42,48 +42,8 @@ public final class XenFixture {
     }
 
     public static String supportMd(String version, String initial, String supported, String security,
-            String vtpm) {
-        return """
-                %% Support statement for this release
-
-                # Release Support
-
-                    Xen-Version: %s
-                    Initial-Release: %s
-                    Supported-Until: %s
-                    Security-Support-Until: %s
-
-                Release Notes
-                : <a href="https://wiki.xenproject.org/wiki/Xen_Project_%s_Release_Notes">RN</a>
-
-                # Feature Support
-
-                ## Host Architecture
-
-                ### x86-64
-
-                    Status: Supported
-
-                ### ARM v8
-
-                    Status, Xen in AArch64 mode: Supported
-                    Status, Xen in AArch32 mode: Tech Preview
-
-                ## Guest Type
-
-                ### x86/PV
-
-                Traditional Xen PV guest.
-
-                    Status, x86_64: Supported
-                    Status, x86_32, shim: Supported
-
-                PV guests are limited to 8 TiB of memory.
-
-                ## Toolstack
-
-                %s
-                """.formatted(version, initial, supported, security, version, vtpm);
+            String toolstack) {
+        return SupportFiles.withToolstack(version, initial, supported, security, toolstack);
     }
 
     private static XenFixture build() {
