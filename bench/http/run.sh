@@ -5,10 +5,6 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
-pg_host=${BENCH_PG_HOST:-127.0.0.1}
-pg_port=${BENCH_PG_PORT:-5432}
 port=${BENCH_PORT:-18080}
 nginx_port=${BENCH_NGINX_PORT:-18081}
 connections=${BENCH_CONNECTIONS:-32}
@@ -17,11 +13,12 @@ rounds=${BENCH_ROUNDS:-2}
 db=${BENCH_DB:-xen_support_http_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/xen-http-bench.XXXXXX")
 token="bench-$RANDOM$RANDOM$RANDOM"
-app_pid=
+java_opts=${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}
 nginx_pid=
+source "$here/../lib/service.sh"
 
 cleanup() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    stop_service
     if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
@@ -31,58 +28,20 @@ for tool in nginx wrk psql curl; do
     command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install nginx-light wrk postgresql-client curl)"; exit 1; }
 done
 
-echo "== building a xen.git-shaped repository from $corpus"
-java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" > /dev/null
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    echo "== packaging the service"
-    (cd "$root" && ./mvnw -q -o package -DskipTests)
-fi
-jar=$(ls "$root"/target/xen-support-status-*.jar | head -n 1)
-
-echo "== fresh database $db on $pg_host:$pg_port"
-psql -h "$pg_host" -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
-    -c "drop database if exists $db" -c "create database $db"
-
-start_service() {
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
-    SPRING_DATASOURCE_USERNAME=postgres \
-    XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
-    XEN_SUPPORT_CACHE_DIR="$work/cache" \
-    XEN_SUPPORT_IMPORT_ENABLED=false \
-    XEN_SUPPORT_ADMIN_TOKEN="$token" \
-    SERVER_PORT="$port" \
-        java ${BENCH_JAVA_OPTS:--Xms64m -Xmx256m} -jar "$jar" >> "$work/service.log" 2>&1 &
-    app_pid=$!
-    local started=$(date +%s%N)
-    for _ in $(seq 1 600); do
-        if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
-            echo "service healthy after $(( ($(date +%s%N) - started) / 1000000 )) ms"
-            return
-        fi
-        kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/service.log"; echo "service died"; exit 1; }
-        sleep 0.05
-    done
-    echo "service not healthy in time"; exit 1
-}
-
-echo "== starting the service (log: $work/service.log)"
-start_service
+build_repository > /dev/null
+package_service
+fresh_database "$db"
+start_service "$db" "$java_opts"
 
 echo "== importing"
-run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports")
-id=$(printf '%s' "$run" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
-for _ in $(seq 1 1200); do
-    run=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id")
-    printf '%s' "$run" | grep -q '"finishedAt":"' && break
-    sleep 0.5
-done
-printf '%s' "$run" | grep -q '"outcome":"succeeded"' || { echo "$run"; exit 1; }
+read -r outcome ms stored < <(import_run)
+echo "   $outcome in $ms ms, $stored revisions"
+[ "$outcome" = succeeded ] || exit 1
 
 if [ "${BENCH_RESTART:-1}" = 1 ]; then
     echo "== restarting the service on the imported database (start-up time with data)"
-    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
-    start_service
+    stop_service
+    start_service "$db" "$java_opts"
 fi
 
 # The GET endpoints of the benchmark, each with the name of its static twin.

@@ -6,10 +6,6 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
-pg_host=${BENCH_PG_HOST:-127.0.0.1}
-pg_port=${BENCH_PG_PORT:-5432}
 port=${BENCH_PORT:-18080}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
@@ -17,69 +13,34 @@ duration=${BENCH_DURATION:-60}
 db=${BENCH_DB:-xen_support_load_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/xen-load-bench.XXXXXX")
 token="bench-$RANDOM$RANDOM$RANDOM"
-app_pid=
 importer_pid=
+source "$here/../lib/service.sh"
 
 cleanup() {
-    if [ -n "$importer_pid" ]; then kill "$importer_pid" 2>/dev/null || true; wait "$importer_pid" 2>/dev/null || true; fi
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    stop_importer
+    stop_service
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+
+# The import loop and the commands it has running (an import it waits for), all of them.
+stop_importer() {
+    if [ -n "$importer_pid" ]; then
+        pkill -P "$importer_pid" 2>/dev/null || true
+        kill "$importer_pid" 2>/dev/null || true
+        wait "$importer_pid" 2>/dev/null || true
+    fi
+    importer_pid=
+}
 
 for tool in wrk psql curl git; do
     command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install wrk postgresql-client curl git)"; exit 1; }
 done
 
-echo "== building a xen.git-shaped repository from $corpus"
-java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" > /dev/null
-
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-    echo "== packaging the service"
-    (cd "$root" && ./mvnw -q -o package -DskipTests)
-fi
-jar=$(ls "$root"/target/xen-support-status-*.jar | grep -v -- '-plain' | head -n 1)
-
-echo "== fresh database $db on $pg_host:$pg_port"
-psql -h "$pg_host" -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
-    -c "drop database if exists $db" -c "create database $db"
-
-echo "== starting the service on 127.0.0.1:$port (log: $work/service.log)"
-SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
-SPRING_DATASOURCE_USERNAME=postgres \
-XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
-XEN_SUPPORT_CACHE_DIR="$work/cache" \
-XEN_SUPPORT_IMPORT_ENABLED=false \
-XEN_SUPPORT_ADMIN_TOKEN="$token" \
-SERVER_PORT="$port" \
-    java ${BENCH_JAVA_OPTS:-} -jar "$jar" > "$work/service.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1 && break
-    kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/service.log"; echo "service died"; exit 1; }
-    sleep 0.2
-done
-
-# Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>".
-import() {
-    local run id
-    run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports") \
-        || { echo "refused 0 0"; return; }
-    id=$(printf '%s' "$run" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
-    for _ in $(seq 1 2400); do
-        run=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id") || { sleep 0.1; continue; }
-        if printf '%s' "$run" | grep -q '"finishedAt":"'; then
-            local outcome ms stored
-            outcome=$(printf '%s' "$run" | grep -o '"outcome":"[a-z]*"' | head -n 1 | cut -d'"' -f4)
-            ms=$(printf '%s' "$run" | grep -o '"durationMillis":[0-9]*' | cut -d: -f2)
-            stored=$(printf '%s' "$run" | grep -o '"revisionsImported":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }')
-            echo "$outcome $ms ${stored:-0}"
-            return
-        fi
-        sleep 0.1
-    done
-    echo "unfinished 0 0"
-}
+build_repository > /dev/null
+package_service
+fresh_database "$db"
+start_service "$db" "${BENCH_JAVA_OPTS:-}"
 
 # A new commit on every branch that has a SUPPORT.md, adding a feature to it, so that each import
 # of the run stores a new revision of every release and every cached answer goes stale.
@@ -104,7 +65,7 @@ change_every_branch() {
 }
 
 echo "== first import"
-read -r outcome ms stored < <(import)
+read -r outcome ms stored < <(import_run)
 echo "   $outcome in $ms ms, $stored revisions"
 [ "$outcome" = succeeded ] || exit 1
 
@@ -118,7 +79,7 @@ wrk -t"$threads" -c"$connections" -d10s -s "$here/mixed-gets.lua" "http://127.0.
     while true; do
         round=$((round + 1))
         change_every_branch "$round"
-        read -r outcome ms stored < <(import)
+        read -r outcome ms stored < <(import_run)
         echo "$round $outcome $ms $stored" >> "$work/imports.txt"
     done
 ) &
@@ -128,7 +89,7 @@ sleep 1
 echo "== load: wrk -t$threads -c$connections -d${duration}s, mixed GETs, imports of changed data throughout"
 wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$here/mixed-gets.lua" \
     "http://127.0.0.1:$port" | tee "$work/wrk.txt"
-kill "$importer_pid" 2>/dev/null || true; wait "$importer_pid" 2>/dev/null || true; importer_pid=
+stop_importer
 
 echo "== imports during the load (round outcome ms revisions)"
 cat "$work/imports.txt"

@@ -1,0 +1,89 @@
+# Shared by the benchmarks (sourced, not run): a repository shaped like xen.git, the packaged
+# service on a fresh database of the local PostgreSQL, and imports through the service's own API.
+# The sourcing script sets `work`, `port` and `token` first; this file sets `root`, `corpus`,
+# `pg_host`, `pg_port` and, as it goes, `jar` and `app_pid`.
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
+pg_host=${BENCH_PG_HOST:-127.0.0.1}
+pg_port=${BENCH_PG_PORT:-5432}
+app_pid=
+
+build_repository() {
+    echo "== building a xen.git-shaped repository from $corpus"
+    java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}"
+}
+
+package_service() {
+    if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+        echo "== packaging the service"
+        (cd "$root" && ./mvnw -q -o package -DskipTests)
+    fi
+    jar=$(ls "$root"/target/xen-support-status-*.jar | head -n 1)
+}
+
+fresh_database() {
+    local db=$1
+    echo "== fresh database $db on $pg_host:$pg_port"
+    psql -h "$pg_host" -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+        -c "drop database if exists $db" -c "create database $db"
+}
+
+# Starts the service on database $1 with JVM options $2, waits until it is ready, and says how long
+# that took. Scheduled imports are off: the benchmarks start them.
+start_service() {
+    local db=$1 java_opts=$2 started
+    started=$(date +%s%N)
+    SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
+    SPRING_DATASOURCE_USERNAME=postgres \
+    XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
+    XEN_SUPPORT_CACHE_DIR="$work/cache" \
+    XEN_SUPPORT_IMPORT_ENABLED=false \
+    XEN_SUPPORT_ADMIN_TOKEN="$token" \
+    SERVER_PORT="$port" \
+        java $java_opts -jar "$jar" >> "$work/service.log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 1 1200); do
+        if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
+            echo "service ready after $(( ($(date +%s%N) - started) / 1000000 )) ms (log: $work/service.log)"
+            return
+        fi
+        kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/service.log"; echo "service died"; exit 1; }
+        sleep 0.05
+    done
+    echo "service not ready in time"; exit 1
+}
+
+stop_service() {
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    app_pid=
+}
+
+# Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>" as the run reports them.
+import_run() {
+    local run id
+    run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports" 2>/dev/null) \
+        || { echo "refused 0 0"; return; }
+    id=$(printf '%s' "$run" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+    local unanswered=0
+    for _ in $(seq 1 6000); do
+        if ! run=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id" 2>/dev/null); then
+            # A service that stops answering for 5 s is gone: say so rather than poll on.
+            unanswered=$((unanswered + 1))
+            [ "$unanswered" -lt 50 ] || { echo "unreachable 0 0"; return; }
+            sleep 0.1
+            continue
+        fi
+        unanswered=0
+        if printf '%s' "$run" | grep -q '"finishedAt":"'; then
+            local outcome ms stored
+            outcome=$(printf '%s' "$run" | grep -o '"outcome":"[a-z]*"' | head -n 1 | cut -d'"' -f4)
+            ms=$(printf '%s' "$run" | grep -o '"durationMillis":[0-9]*' | cut -d: -f2)
+            stored=$(printf '%s' "$run" | grep -o '"revisionsImported":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }')
+            echo "$outcome $ms ${stored:-0}"
+            return
+        fi
+        sleep 0.1
+    done
+    echo "unfinished 0 0"
+}
