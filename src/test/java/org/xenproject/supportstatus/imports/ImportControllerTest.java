@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /** {@code GET/POST /api/v1/imports} through HTTP, Spring Security included. */
@@ -43,8 +44,7 @@ class ImportControllerTest {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> temp.resolve("xen").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache").toString());
+        ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache"));
     }
 
     @BeforeAll

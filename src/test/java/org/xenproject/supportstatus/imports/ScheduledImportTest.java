@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /** With the schedule on, the service imports once it is ready, on its own thread, without being asked. */
@@ -32,8 +33,7 @@ class ScheduledImportTest {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> temp.resolve("xen").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache").toString());
+        ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache"));
     }
 
     @BeforeAll

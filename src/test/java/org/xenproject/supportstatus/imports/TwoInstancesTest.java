@@ -27,16 +27,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.xenproject.supportstatus.SupportStatusApplication;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
 import org.xenproject.supportstatus.system.TestDatabase;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,8 +73,7 @@ class TwoInstancesTest {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> temp.resolve("xen").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache-1").toString());
+        ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache-1"));
     }
 
     @BeforeEach
@@ -85,17 +83,8 @@ class TwoInstancesTest {
         repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
         repo.branch("stable-4.19", "master");
         repo.commitSupport("stable-4.19", "Release 4.19.0", revision("Supported", 40, 1));
-        TestDatabase.Connection database = TestDatabase.connection();
-        // As arguments, which outrank application.yaml (properties given to the builder would not).
-        other = new SpringApplicationBuilder(SupportStatusApplication.class).run(
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--server.port=0",
-                "--xen.support.import.enabled=false",
-                "--xen.support.import.source-url=" + temp.resolve("xen"),
-                "--xen.support.import.cache-dir=" + temp.resolve("cache-2"));
-        assertThat(other.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(database.url());
+        other = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache-2"));
+        assertThat(other.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(TestDatabase.connection().url());
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xenproject.supportstatus.imports.ImportJob;
+import org.xenproject.supportstatus.testing.ImportSource;
 
 /**
  * The running service with {@link PageFixtures}' releases imported, on a fixed day. Every page test
@@ -40,8 +41,7 @@ abstract class PageTestSupport {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> Repository.PATH.toString());
-        registry.add("xen.support.import.cache-dir", () -> WORK.resolve("cache").toString());
+        ImportSource.register(registry, () -> Repository.PATH, () -> WORK.resolve("cache"));
     }
 
     /** Built once per test JVM, on first use. */

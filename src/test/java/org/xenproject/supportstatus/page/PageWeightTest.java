@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.xenproject.supportstatus.imports.ImportJob;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -50,8 +51,7 @@ class PageWeightTest {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> Repository.PATH.toString());
-        registry.add("xen.support.import.cache-dir", () -> WORK.resolve("cache").toString());
+        ImportSource.register(registry, () -> Repository.PATH, () -> WORK.resolve("cache"));
     }
 
     /** Built once per test JVM, on first use. */

@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRun;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenFixture;
 import org.xenproject.supportstatus.testing.XenRepository;
@@ -47,8 +48,7 @@ class DataVersionCachingTest {
         repo.branch("stable-4.21", "master");
         repo.commitSupport("stable-4.21", "Release 4.21",
                 XenFixture.supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", ""));
-        registry.add("xen.support.import.source-url", () -> temp.resolve("xen").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache").toString());
+        ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache"));
     }
 
     @AfterAll

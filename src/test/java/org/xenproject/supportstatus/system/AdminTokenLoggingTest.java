@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.xenproject.supportstatus.testing.ImportSource;
 
 /**
  * The admin token never reaches the logs, even with the web and security layers logging at DEBUG:
@@ -41,8 +42,7 @@ class AdminTokenLoggingTest {
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
         // Nothing there: the run the admin call starts fails at once, without any network.
-        registry.add("xen.support.import.source-url", () -> temp.resolve("no-repository").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache").toString());
+        ImportSource.register(registry, () -> temp.resolve("no-repository"), () -> temp.resolve("cache"));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
 import org.xenproject.supportstatus.imports.ImportRunView;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -72,8 +73,7 @@ class DatabaseOutageTest {
         registry.add("spring.datasource.url", DATABASE::url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
-        registry.add("xen.support.import.source-url", () -> temp.resolve("xen").toString());
-        registry.add("xen.support.import.cache-dir", () -> temp.resolve("cache").toString());
+        ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache"));
     }
 
     @BeforeAll

@@ -28,13 +28,12 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
-import org.xenproject.supportstatus.SupportStatusApplication;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -131,15 +130,7 @@ class HostileInputProperties {
         repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
                 "2027-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.0", "stable-4.19");
-        TestDatabase.Connection database = TestDatabase.connection();
-        service = new SpringApplicationBuilder(SupportStatusApplication.class).run(
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--server.port=0",
-                "--xen.support.import.enabled=false",
-                "--xen.support.import.source-url=" + temp.resolve("xen"),
-                "--xen.support.import.cache-dir=" + temp.resolve("cache"));
+        service = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache"));
         jdbc = service.getBean(JdbcClient.class);
         ImportedData.clear(jdbc);
         assertThat(service.getBean(ImportJob.class).run(Trigger.ADMIN).outcome()).isEqualTo("succeeded");

@@ -41,8 +41,7 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        registry.add("xen.support.import.source-url", () -> XenFixture.get().url());
-        registry.add("xen.support.import.cache-dir", CACHE::toString);
+        ImportSource.register(registry, () -> XenFixture.get().url(), () -> CACHE);
     }
 
     @BeforeAll
