@@ -4,13 +4,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.xenproject.supportstatus.release.ReleaseVersion;
+
 /**
  * The release a branch carries (SPEC 3): {@code stable-X.Y} is release {@code X.Y};
  * {@code master} and {@code staging} are {@code unstable}, which has no number.
  */
 public record ReleaseBranch(String branch, String version, Integer major, Integer minor) {
 
-    public static final String UNSTABLE = "unstable";
+    public static final String UNSTABLE = ReleaseVersion.UNSTABLE.name();
 
     private static final Pattern STABLE = Pattern.compile("stable-(\\d{1,4})\\.(\\d{1,4})");
 

@@ -15,7 +15,6 @@ public record ReleaseVersion(String name) {
     public static final ReleaseVersion UNSTABLE = new ReleaseVersion("unstable");
 
     private static final Pattern NUMBERED = Pattern.compile("(?:stable-)?(\\d{1,3})\\.(\\d{1,3})(?:\\.\\d{1,4})?");
-    private static final Pattern STABLE_BRANCH = Pattern.compile("stable-(\\d{1,3})\\.(\\d{1,3})");
 
     /** The release {@code text} names, or empty when it is not a version at all. */
     public static Optional<ReleaseVersion> parse(String text) {
@@ -30,21 +29,6 @@ public record ReleaseVersion(String name) {
             return Optional.empty();
         }
         return Optional.of(new ReleaseVersion(Integer.parseInt(m.group(1)) + "." + Integer.parseInt(m.group(2))));
-    }
-
-    /** The release a branch carries, or empty for a branch that is not a release branch. */
-    public static Optional<ReleaseVersion> ofBranch(String branch) {
-        if (branch.equals("master") || branch.equals("staging")) {
-            return Optional.of(UNSTABLE);
-        }
-        Matcher m = STABLE_BRANCH.matcher(branch);
-        return m.matches()
-                ? Optional.of(new ReleaseVersion(Integer.parseInt(m.group(1)) + "." + Integer.parseInt(m.group(2))))
-                : Optional.empty();
-    }
-
-    public boolean isUnstable() {
-        return this.equals(UNSTABLE);
     }
 
     @Override

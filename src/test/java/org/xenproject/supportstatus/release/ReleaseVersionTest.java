@@ -36,16 +36,4 @@ class ReleaseVersionTest {
         assertThat(ReleaseVersion.parse("4." + "1".repeat(200))).isEmpty();
         assertThat(ReleaseVersion.parse(null)).isEmpty();
     }
-
-    @ParameterizedTest
-    @CsvSource({"stable-4.22, 4.22", "master, unstable", "staging, unstable"})
-    void branchesCarryReleases(String branch, String release) {
-        assertThat(ReleaseVersion.ofBranch(branch)).contains(new ReleaseVersion(release));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"4.22", "stable-4.22.1", "feature/x", "stable-4.x"})
-    void otherBranchesCarryNone(String branch) {
-        assertThat(ReleaseVersion.ofBranch(branch)).isEmpty();
-    }
 }
