@@ -17,7 +17,7 @@ build_repository() {
 package_service() {
     if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
         echo "== packaging the service"
-        (cd "$root" && ./mvnw -q -o package -DskipTests)
+        (cd "$root" && ./mvnw -q package -DskipTests)
     fi
     jar=$(ls "$root"/target/xen-support-status-*.jar | head -n 1)
 }
