@@ -14,12 +14,17 @@ import java.util.regex.Pattern;
  * Builds a bare git repository shaped like xen.git from the corpus of real SUPPORT.md files, for
  * the import benchmark. Needs only a JDK and the git CLI (it feeds one stream to git fast-import).
  *
- * <pre>java BuildXenRepository.java CORPUS_DIR OUT_DIR [UNRELATED_PER_CHANGE]</pre>
+ * <pre>java BuildXenRepository.java CORPUS_DIR OUT_DIR [UNRELATED_PER_CHANGE [SCALE]]</pre>
  *
  * Shape: master walks from the 4.10 file to today's master in successive edits (STEPS per corpus
  * version, section by section); at each release's file, stable-X.Y branches off and gets
  * POINT_EDITS edits of its own with RELEASE-X.Y.Z tags; stable-4.7..4.9 predate SUPPORT.md;
  * every SUPPORT.md change is followed by unrelated commits to other files.
+ *
+ * <p>SCALE (default 1) multiplies the releases: beside each stable-X.Y, SCALE - 1 more branches
+ * (stable-5.Y, stable-6.Y, ...) branch off at the same point, shaped the same way, with their own
+ * Xen-Version. Since a branch's history includes master's commits before its branch point, the
+ * stored revisions grow about as much: "the same figures with 10x the history" (bench/README.md).
  */
 public class BuildXenRepository {
 
@@ -31,25 +36,28 @@ public class BuildXenRepository {
 
     final OutputStream out;
     final int unrelatedPerChange;
+    final int scale;
     int marks;
     long time = 1483228800L; // 2017-01-01
     int unrelatedCounter;
     int supportChanges;
     int commits;
 
-    BuildXenRepository(OutputStream out, int unrelatedPerChange) {
+    BuildXenRepository(OutputStream out, int unrelatedPerChange, int scale) {
         this.out = out;
         this.unrelatedPerChange = unrelatedPerChange;
+        this.scale = scale;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: java BuildXenRepository.java CORPUS_DIR OUT_DIR [UNRELATED_PER_CHANGE]");
+            System.err.println("usage: java BuildXenRepository.java CORPUS_DIR OUT_DIR [UNRELATED_PER_CHANGE [SCALE]]");
             System.exit(2);
         }
         Path corpus = Path.of(args[0]);
         Path target = Path.of(args[1]);
         int unrelated = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int scale = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         if (Files.exists(target)) {
             throw new IllegalStateException(target + " exists; remove it first");
         }
@@ -58,7 +66,7 @@ public class BuildXenRepository {
                 .inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
         BuildXenRepository build;
         try (OutputStream stream = new BufferedOutputStream(fastImport.getOutputStream(), 1 << 20)) {
-            build = new BuildXenRepository(stream, unrelated);
+            build = new BuildXenRepository(stream, unrelated, scale);
             build.build(corpus);
         }
         if (fastImport.waitFor() != 0) {
@@ -88,21 +96,37 @@ public class BuildXenRepository {
             String file = Files.readString(corpus.resolve("SUPPORT-stable-" + version + ".md"));
             master = stepTo("refs/heads/master", master, previous, file, "SUPPORT.md: towards " + version);
             previous = file;
-            String branch = "refs/heads/stable-" + version;
-            int tip = commit(branch, "Create stable-" + version, master, List.of());
-            tag("RELEASE-" + version + ".0", tip);
-            String point = file;
-            for (int p = 1; p <= POINT_EDITS; p++) {
-                point = pointEdit(point, p);
-                tip = support(branch, tip, point, "SUPPORT.md: " + version + " update " + p);
-                tip = unrelated(branch, tip, unrelatedPerChange);
-                tag("RELEASE-" + version + "." + p, tip);
+            stableBranch(version, master, file, false);
+            String minor = version.substring(version.indexOf('.') + 1);
+            for (int copy = 1; copy < scale; copy++) {
+                stableBranch((4 + copy) + "." + minor, master, file, true);
             }
         }
         stepTo("refs/heads/master", master, previous, Files.readString(corpus.resolve("SUPPORT-master.md")),
                 "SUPPORT.md: towards unstable");
         out.write("done\n".getBytes(StandardCharsets.UTF_8));
     }
+
+    /** stable-{@code version} off {@code base}, with its point edits and tags. */
+    void stableBranch(String version, int base, String file, boolean renamed) throws IOException {
+        String branch = "refs/heads/stable-" + version;
+        int tip = base;
+        String point = file;
+        if (renamed) {
+            point = XEN_VERSION.matcher(file).replaceFirst("$1" + version);
+            tip = support(branch, tip, point, "SUPPORT.md: Xen-Version " + version);
+        }
+        tip = commit(branch, "Create stable-" + version, tip, List.of());
+        tag("RELEASE-" + version + ".0", tip);
+        for (int p = 1; p <= POINT_EDITS; p++) {
+            point = pointEdit(point, p);
+            tip = support(branch, tip, point, "SUPPORT.md: " + version + " update " + p);
+            tip = unrelated(branch, tip, unrelatedPerChange);
+            tag("RELEASE-" + version + "." + p, tip);
+        }
+    }
+
+    private static final Pattern XEN_VERSION = Pattern.compile("(Xen-Version: )\\d+\\.\\d+");
 
     /**
      * Up to STEPS commits that turn {@code from} into {@code to}: the sections that differ are

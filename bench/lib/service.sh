@@ -11,7 +11,7 @@ app_pid=
 
 build_repository() {
     echo "== building a xen.git-shaped repository from $corpus"
-    java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}"
+    java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" "${BENCH_SCALE:-1}"
 }
 
 package_service() {

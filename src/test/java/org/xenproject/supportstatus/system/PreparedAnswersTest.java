@@ -10,8 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.xenproject.supportstatus.testing.ApiTest;
 
@@ -21,7 +25,18 @@ class PreparedAnswersTest extends ApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ServletWebServerApplicationContext context;
+
     private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void answersLeaveThroughOneLargeDirectSocketBuffer() {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("65536");
+        assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
+        assertThat(connector.getProperty("maxConnections")).hasToString("2048");
+    }
 
     @Test
     void theSecondAnswerIsTheFirst() throws Exception {
