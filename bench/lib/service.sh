@@ -1,7 +1,7 @@
 # Shared by the benchmarks (sourced, not run): a repository shaped like xen.git, the packaged
 # service on a fresh database of the local PostgreSQL, and imports through the service's own API.
 # The sourcing script sets `work`, `port` and `token` first; this file sets `root`, `corpus`,
-# `pg_host`, `pg_port` and, as it goes, `jar` and `app_pid`.
+# `pg_host`, `pg_port` and, as it goes, `jar`, `app_pid` and `ready_ms`.
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
@@ -29,10 +29,11 @@ fresh_database() {
         -c "drop database if exists $db" -c "create database $db"
 }
 
-# Starts the service on database $1 with JVM options $2, waits until it is ready, and says how long
-# that took. Scheduled imports are off: the benchmarks start them.
+# Starts the service on database $1 with JVM options $2 (and, optionally, the java command $3 and
+# the jar $4), waits until it is ready, and says how long that took; ready_ms keeps it. Scheduled
+# imports are off: the benchmarks start them.
 start_service() {
-    local db=$1 java_opts=$2 started
+    local db=$1 java_opts=$2 java_cmd=${3:-java} app_jar=${4:-$jar} started
     started=$(date +%s%N)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
     SPRING_DATASOURCE_USERNAME=postgres \
@@ -41,11 +42,12 @@ start_service() {
     XEN_SUPPORT_IMPORT_ENABLED=false \
     XEN_SUPPORT_ADMIN_TOKEN="$token" \
     SERVER_PORT="$port" \
-        java $java_opts -jar "$jar" >> "$work/service.log" 2>&1 &
+        "$java_cmd" $java_opts -jar "$app_jar" >> "$work/service.log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 1200); do
         if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
-            echo "service ready after $(( ($(date +%s%N) - started) / 1000000 )) ms (log: $work/service.log)"
+            ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+            echo "service ready after $ready_ms ms (log: $work/service.log)"
             return
         fi
         kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/service.log"; echo "service died"; exit 1; }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -57,13 +58,15 @@ final class GitSupportSource implements SupportSource {
     private final Path cacheRoot;
     private final boolean history;
     private final int maxFileBytes;
+    private final Duration timeout;
     private Repository repository;
 
-    GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes) {
+    GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes, Duration timeout) {
         this.url = url;
         this.cacheRoot = cacheRoot;
         this.history = history;
         this.maxFileBytes = maxFileBytes;
+        this.timeout = timeout;
     }
 
     @Override
@@ -124,6 +127,9 @@ final class GitSupportSource implements SupportSource {
                 .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                 .setRemoveDeletedRefs(true)
                 .setProgressMonitor(monitor)
+                // Per network read: an upstream that stops answering fails the run instead of
+                // holding it, and the import lock with it, for ever.
+                .setTimeout((int) Math.max(1, timeout.toSeconds()))
                 .call();
     }
 

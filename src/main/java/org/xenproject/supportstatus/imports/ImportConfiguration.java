@@ -12,7 +12,7 @@ class ImportConfiguration {
     SupportSourceFactory supportSourceFactory(ImportSettings settings) {
         return switch (settings.sourceType()) {
             case GIT -> () -> new GitSupportSource(settings.sourceUrl(), settings.cacheDir(), settings.history(),
-                    settings.maxFileBytes());
+                    settings.maxFileBytes(), settings.httpTimeout());
             case HTTP -> {
                 // Redirects are followed by the source itself, which bounds them.
                 HttpClient client = HttpClient.newBuilder()

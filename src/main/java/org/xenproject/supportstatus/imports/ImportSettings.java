@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param history         git source: import every commit that changed SUPPORT.md, not only the tip's file
  * @param cacheDir        git source: where the bare clone of {@code sourceUrl} is kept between runs
  * @param maxFileBytes    a SUPPORT.md larger than this fails its branch
- * @param httpTimeout     http source: time allowed for one request, body included
+ * @param httpTimeout     http source: time allowed for one request, body included; git source: longest
+ *                        wait for the upstream during a clone or fetch
  */
 @ConfigurationProperties("xen.support.import")
 public record ImportSettings(

@@ -3,11 +3,15 @@ package org.xenproject.supportstatus.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -406,10 +410,25 @@ class GitImportTest extends ImportTestSupport {
     }
 
     @Test
+    void anUpstreamThatStopsAnsweringFailsTheRunOnceTheTimeoutPasses() throws IOException {
+        // Accepts connections (the kernel does, into the backlog) and never answers a byte.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/xen.git";
+            ImportRunView run = job(() -> new GitSupportSource(url, temp.resolve("cache"), true, 1024 * 1024,
+                    Duration.ofSeconds(2)), "stable-*", "master").run(Trigger.SCHEDULE);
+
+            assertThat(run.outcome()).isEqualTo("failed");
+            assertThat(run.detail()).contains("127.0.0.1:" + silent.getLocalPort()).containsIgnoringCase("time out");
+            assertThat(Duration.between(run.startedAt(), run.finishedAt())).isLessThan(Duration.ofSeconds(60));
+            assertThat(count("release")).isZero();
+        }
+    }
+
+    @Test
     void anUnreachableSourceFailsTheRunAndStoresNothing() {
         XenRepository missing = null;
         ImportRunView run = job(() -> new GitSupportSource(temp.resolve("no-such-repository").toString(),
-                temp.resolve("cache"), true, 1024 * 1024), "stable-*", "master").run(Trigger.SCHEDULE);
+                temp.resolve("cache"), true, 1024 * 1024, Duration.ofSeconds(30)), "stable-*", "master").run(Trigger.SCHEDULE);
 
         assertThat(run.outcome()).isEqualTo("failed");
         assertThat(run.detail()).contains("no-such-repository");

@@ -76,7 +76,8 @@ abstract class ImportTestSupport {
     }
 
     SupportSourceFactory git(XenRepository repository, boolean history) {
-        return () -> new GitSupportSource(repository.url(), temp.resolve("cache"), history, 1024 * 1024);
+        return () -> new GitSupportSource(repository.url(), temp.resolve("cache"), history, 1024 * 1024,
+                Duration.ofSeconds(30));
     }
 
     long count(String table) {
