@@ -157,7 +157,8 @@ class ConditionalRequests extends OncePerRequestFilter {
             }
         }
         response.setContentLength(body.length);
-        response.setBufferSize(body.length); // one write to the socket, not one per 8 KiB
+        // Tomcat copies the body into the connection's socket buffer (TomcatSocketConfiguration),
+        // which sends status line, headers and body in one write when they fit.
         response.getOutputStream().write(body);
     }
 
