@@ -31,7 +31,7 @@ fresh_database() {
 
 # Starts the service on database $1 with JVM options $2 (and, optionally, the java command $3 and
 # the jar $4), waits until it is ready, and says how long that took; ready_ms keeps it. Scheduled
-# imports are off: the benchmarks start them.
+# imports are off: the benchmarks start them. MALLOC_ARENA_MAX as the container image sets it.
 start_service() {
     local db=$1 java_opts=$2 java_cmd=${3:-java} app_jar=${4:-$jar} started
     started=$(date +%s%N)
@@ -42,6 +42,7 @@ start_service() {
     XEN_SUPPORT_IMPORT_ENABLED=false \
     XEN_SUPPORT_ADMIN_TOKEN="$token" \
     SERVER_PORT="$port" \
+    MALLOC_ARENA_MAX=2 \
         "$java_cmd" $java_opts -jar "$app_jar" >> "$work/service.log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 1200); do
