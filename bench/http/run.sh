@@ -18,9 +18,8 @@ nginx_pid=
 source "$here/../lib/service.sh"
 
 cleanup() {
-    stop_service
     if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
-    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+    finish
 }
 trap cleanup EXIT
 
@@ -28,15 +27,7 @@ for tool in nginx wrk psql curl; do
     command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install nginx-light wrk postgresql-client curl)"; exit 1; }
 done
 
-build_repository > /dev/null
-package_service
-fresh_database "$db"
-start_service "$db" "$java_opts"
-
-echo "== importing"
-read -r outcome ms stored < <(import_run)
-echo "   $outcome in $ms ms, $stored revisions"
-[ "$outcome" = succeeded ] || exit 1
+imported_service "$db" "$java_opts"
 
 if [ "${BENCH_RESTART:-1}" = 1 ]; then
     echo "== restarting the service on the imported database (start-up time with data)"

@@ -11,11 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/xen-import-bench.XXXXXX")
 token="bench-$RANDOM$RANDOM$RANDOM"
 source "$here/../lib/service.sh"
 
-cleanup() {
-    stop_service
-    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+trap finish EXIT
 
 build_repository
 package_service

@@ -90,3 +90,24 @@ import_run() {
     done
     echo "unfinished 0 0"
 }
+
+# The common start: a xen.git-shaped repository, the packaged service on a fresh database $1 with
+# JVM options $2, and a first import through it; the service is left running. Stops unless the
+# import succeeded.
+imported_service() {
+    local db=$1 java_opts=$2 outcome ms stored
+    build_repository > /dev/null
+    package_service
+    fresh_database "$db"
+    start_service "$db" "$java_opts"
+    echo "== importing"
+    read -r outcome ms stored < <(import_run)
+    echo "   $outcome in $ms ms, $stored revisions"
+    [ "$outcome" = succeeded ] || exit 1
+}
+
+# For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
+finish() {
+    stop_service
+    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}

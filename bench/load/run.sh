@@ -18,8 +18,7 @@ source "$here/../lib/service.sh"
 
 cleanup() {
     stop_importer
-    stop_service
-    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+    finish
 }
 trap cleanup EXIT
 

@@ -14,23 +14,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/xen-startup-bench.XXXXXX")
 token="bench-$RANDOM$RANDOM$RANDOM"
 source "$here/../lib/service.sh"
 
-cleanup() {
-    stop_service
-    if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+trap finish EXIT
 
 java25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n 1)}
 [ -x "$java25" ] || { echo "needs a JDK 25 (BENCH_JAVA25=/path/to/bin/java)"; exit 1; }
 
-build_repository > /dev/null
-package_service
-fresh_database "$db"
-start_service "$db" "$java_opts"
-echo "== importing"
-read -r outcome ms stored < <(import_run)
-echo "   $outcome in $ms ms, $stored revisions"
-[ "$outcome" = succeeded ] || exit 1
+imported_service "$db" "$java_opts"
 stop_service
 
 echo "== the container's launch: extracted jar and an AOT cache from a training run"
