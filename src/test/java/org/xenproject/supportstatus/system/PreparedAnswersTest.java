@@ -33,7 +33,8 @@ class PreparedAnswersTest extends ApiTest {
     @Test
     void answersLeaveThroughOneLargeDirectSocketBuffer() {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
-        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("65536");
+        assertThat(connector.getProperty("socket.appWriteBufSize"))
+                .hasToString(Integer.toString(TomcatSocketConfiguration.WRITE_BUFFER_BYTES));
         assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
         assertThat(connector.getProperty("maxConnections")).hasToString("2048");
     }
