@@ -35,11 +35,15 @@ ENV SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
 # Start-up: a training run writes an AOT cache of the classes the service loads and links while it
 # starts (bench/startup measures the gain). The run uses the embedded PostgreSQL, so the build
-# needs no database, and exits once the context is up. The cache belongs to this JRE and this
-# jar (and the JVM options above, which the training run shares); a JVM that cannot use it says
-# so and starts without it.
+# needs no database, and exits once the context is up. That exit skips shutdown hooks, so the
+# database is stopped after it (SIGINT: PostgreSQL's fast shutdown). The cache belongs to this
+# JRE and this jar, at the path as written: the training run names it by its absolute path, as
+# ENTRYPOINT does, so a different working directory does not matter. A JVM that cannot use the
+# cache says so and starts without it.
 RUN XEN_SUPPORT_IMPORT_ENABLED=false XEN_SUPPORT_EMBEDDED_DB_DIR=/tmp/training-db SERVER_PORT=0 \
-    java -XX:AOTCacheOutput=aot/app.aot -Dspring.context.exit=onRefresh -jar application.jar \
+    java -XX:AOTCacheOutput=/app/aot/app.aot -Dspring.context.exit=onRefresh -jar /app/application.jar \
+ && kill -INT "$(head -n 1 /tmp/training-db/postmaster.pid)" \
+ && while [ -e /tmp/training-db/postmaster.pid ]; do sleep 0.1; done \
  && rm -rf /tmp/training-db /tmp/embedded-pg*
 EXPOSE 8080
 VOLUME ["/var/lib/xen-support"]
