@@ -13,7 +13,8 @@ rounds=${BENCH_ROUNDS:-2}
 db=${BENCH_DB:-xen_support_http_bench}
 work=$(mktemp -d "${TMPDIR:-/tmp}/xen-http-bench.XXXXXX")
 token="bench-$RANDOM$RANDOM$RANDOM"
-java_opts=${BENCH_JAVA_OPTS:--Xms64m -Xmx256m}
+# The heap fixed in size, as the container image has it (InitialRAMPercentage = MaxRAMPercentage).
+java_opts=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m}
 nginx_pid=
 source "$here/../lib/service.sh"
 
@@ -29,7 +30,12 @@ done
 
 imported_service "$db" "$java_opts"
 
-if [ "${BENCH_RESTART:-1}" = 1 ]; then
+if [ "${BENCH_LAUNCH:-jar}" = image ]; then
+    stop_service
+    prepare_image_launch
+    echo "== restarting the service as the container image launches it"
+    start_service "$db" "$java_opts $image_opts" "$java25" "$image_jar"
+elif [ "${BENCH_RESTART:-1}" = 1 ]; then
     echo "== restarting the service on the imported database (start-up time with data)"
     stop_service
     start_service "$db" "$java_opts"
