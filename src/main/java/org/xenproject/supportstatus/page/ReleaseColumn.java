@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.page;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.ReleaseView;
 
 /**
@@ -24,7 +25,7 @@ record ReleaseColumn(ReleaseView release, boolean unstable, String stateLabel, L
     }
 
     static ReleaseColumn of(ReleaseView release) {
-        boolean unstable = "unstable".equals(release.version());
+        boolean unstable = ReleaseVersion.UNSTABLE.name().equals(release.version());
         return new ReleaseColumn(release, unstable, stateLabel(release.state(), unstable), List.of(
                 date("Released", release.initialRelease(), release, "initialRelease"),
                 date("Support", release.supportedUntil(), release, "supportedUntil"),

@@ -59,10 +59,10 @@ class ConditionalRequests extends OncePerRequestFilter {
     private final PreparedAnswers prepared = new PreparedAnswers();
 
     ConditionalRequests(JdbcClient jdbc, DataVersions dataVersions, Clock clock, String buildTag) {
-        this.buildTag = buildTag;
         this.jdbc = jdbc;
         this.dataVersions = dataVersions;
         this.clock = clock;
+        this.buildTag = buildTag;
     }
 
     @Override

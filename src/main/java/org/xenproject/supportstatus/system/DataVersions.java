@@ -70,9 +70,11 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
 
     /** Reads the version now: after an import, so that its own answers follow at once. */
     public DataVersion refresh() {
-        return seen(jdbc.sql(QUERY)
-                .query((rs, n) -> new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
-                .single());
+        return seen(jdbc.sql(QUERY).query((rs, n) -> read(rs)).single());
+    }
+
+    private static DataVersion read(ResultSet rs) throws SQLException {
+        return new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
     }
 
     /** The version never goes back: a slow reader's older answer must not undo a newer one. */
@@ -92,7 +94,7 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
                 statement.setQueryTimeout(2);
                 try (ResultSet rs = statement.executeQuery(QUERY)) {
                     rs.next();
-                    seen(new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+                    seen(read(rs));
                 }
             }
         } catch (SQLException | RuntimeException e) {
