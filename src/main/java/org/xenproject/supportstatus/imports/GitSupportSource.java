@@ -1,5 +1,10 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
+import org.xenproject.supportstatus.store.Checkpoint;
+import org.xenproject.supportstatus.release.PointRelease;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +57,6 @@ final class GitSupportSource implements SupportSource {
 
     private static final Logger log = LoggerFactory.getLogger(GitSupportSource.class);
 
-    private static final Pattern RELEASE_TAG = Pattern.compile("RELEASE-(\\d{1,4})\\.(\\d{1,4})\\.(\\d{1,4})");
 
     private final String url;
     private final Path cacheRoot;
@@ -133,14 +137,10 @@ final class GitSupportSource implements SupportSource {
                 .call();
     }
 
-    private List<ReleaseTag> releaseTags() throws IOException {
-        List<ReleaseTag> tags = new ArrayList<>();
+    private List<PointRelease> releaseTags() throws IOException {
+        List<PointRelease> tags = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + "RELEASE-")) {
-                Matcher m = RELEASE_TAG.matcher(ref.getName().substring(Constants.R_TAGS.length()));
-                if (!m.matches()) {
-                    continue;
-                }
                 RevObject object = walk.parseAny(ref.getObjectId());
                 Instant taggedAt = null;
                 if (object instanceof RevTag tag && tag.getTaggerIdent() != null) {
@@ -153,8 +153,8 @@ final class GitSupportSource implements SupportSource {
                 if (taggedAt == null) {
                     taggedAt = commit.getCommitterIdent().getWhenAsInstant();
                 }
-                tags.add(new ReleaseTag(m.group(0), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), commit.name(), taggedAt));
+                PointRelease.ofTag(ref.getName().substring(Constants.R_TAGS.length()), commit.name(), taggedAt)
+                        .ifPresent(tags::add);
             }
         }
         return tags;
@@ -251,11 +251,6 @@ final class GitSupportSource implements SupportSource {
         String trimmed = url.replaceAll("[/\\\\]+$", "");
         String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1)
                 .replaceAll("[^A-Za-z0-9._-]", "_");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return (last.isEmpty() ? "repo" : last) + "-" + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return (last.isEmpty() ? "repo" : last) + "-" + HexFormat.of().formatHex(Sha256.of(url), 0, 6);
     }
 }

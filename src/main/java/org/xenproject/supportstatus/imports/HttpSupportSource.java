@@ -1,5 +1,9 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
+import org.xenproject.supportstatus.store.Checkpoint;
+import org.xenproject.supportstatus.release.PointRelease;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +40,6 @@ final class HttpSupportSource implements SupportSource {
 
     static final int MAX_REDIRECTS = 5;
 
-    private static final Pattern RELEASE_TAG = Pattern.compile("RELEASE-(\\d{1,4})\\.(\\d{1,4})\\.(\\d{1,4})");
 
     private final HttpClient client;
     private final String gitUrl;
@@ -62,7 +65,7 @@ final class HttpSupportSource implements SupportSource {
     @Override
     public SourceRefs refs() throws IOException {
         List<SourceBranch> branches = new ArrayList<>();
-        List<ReleaseTag> tags = new ArrayList<>();
+        List<PointRelease> tags = new ArrayList<>();
         try {
             for (Ref ref : Git.lsRemoteRepository().setRemote(gitUrl).setHeads(true).setTags(true)
                     .setTimeout((int) Math.max(1, timeout.toSeconds())).call()) {
@@ -70,12 +73,9 @@ final class HttpSupportSource implements SupportSource {
                 if (name.startsWith(Constants.R_HEADS)) {
                     branches.add(new SourceBranch(name.substring(Constants.R_HEADS.length()), ref.getObjectId().name()));
                 } else if (name.startsWith(Constants.R_TAGS)) {
-                    Matcher m = RELEASE_TAG.matcher(name.substring(Constants.R_TAGS.length()));
-                    if (m.matches()) {
-                        ObjectId commit = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-                        tags.add(new ReleaseTag(m.group(0), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                                Integer.parseInt(m.group(3)), commit.name(), null));
-                    }
+                    ObjectId commit = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+                    PointRelease.ofTag(name.substring(Constants.R_TAGS.length()), commit.name(), null)
+                            .ifPresent(tags::add);
                 }
             }
         } catch (GitAPIException e) {

@@ -1,7 +1,11 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.Ids;
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.BranchResult;
+import org.xenproject.supportstatus.store.ImportRun;
+import org.xenproject.supportstatus.store.ImportRunRepository;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +23,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xenproject.supportstatus.system.DataVersions;
-import org.xenproject.supportstatus.imports.ImportRun.Outcome;
-import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+import org.xenproject.supportstatus.store.DataVersions;
+import org.xenproject.supportstatus.store.ImportRun.Outcome;
+import org.xenproject.supportstatus.store.ImportRun.Trigger;
 
 /**
  * Runs imports: on a schedule (the first at start-up), and on request. Each run holds the import
@@ -40,7 +41,7 @@ public class ImportJob implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
 
-    private final DataSource dataSource;
+    private final ImportLock.Locks locks;
     private final ImportRunRepository runs;
     private final Importer importer;
     private final SupportSourceFactory sources;
@@ -55,10 +56,10 @@ public class ImportJob implements DisposableBean {
         return t;
     });
 
-    public ImportJob(DataSource dataSource, ImportRunRepository runs, Importer importer, SupportSourceFactory sources,
+    public ImportJob(ImportLock.Locks locks, ImportRunRepository runs, Importer importer, SupportSourceFactory sources,
             ImportSettings settings, ImportMetrics metrics, PlatformTransactionManager transactions,
             DataVersions dataVersions) {
-        this.dataSource = dataSource;
+        this.locks = locks;
         this.runs = runs;
         this.importer = importer;
         this.sources = sources;
@@ -125,16 +126,17 @@ public class ImportJob implements DisposableBean {
                 .map(ImportRunView::of).toList();
     }
 
+    /** The version of what the runs say, for their ETag. */
+    public String runsVersion() {
+        return runs.version();
+    }
+
     public Optional<ImportRunView> find(long id) {
         return runs.findById(id).map(ImportRunView::of);
     }
 
     private Optional<ImportLock> tryLock() {
-        try {
-            return ImportLock.tryAcquire(dataSource);
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("Could not ask PostgreSQL for the import lock", e);
-        }
+        return locks.tryAcquire();
     }
 
     private ImportRunView skipped(Trigger trigger) {

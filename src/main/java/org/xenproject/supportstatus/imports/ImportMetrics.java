@@ -1,5 +1,8 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.Ids;
+import org.xenproject.supportstatus.store.BranchResult;
+import org.xenproject.supportstatus.store.ImportRun;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.Ids;
+import org.xenproject.supportstatus.store.ImportRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the service imports SUPPORT.md (SPEC 4). Every field comes from an environment variable,
+ * How the service imports SUPPORT.md. Every field comes from an environment variable,
  * mapped in application.yaml.
  *
  * @param enabled         run the schedule (and the run at start-up); off, imports only start on request

@@ -1,5 +1,11 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.BranchResult;
+import org.xenproject.supportstatus.store.RevisionStore;
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
+import org.xenproject.supportstatus.release.ReleaseBranch;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +23,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.xenproject.supportstatus.imports.RevisionStore.ParsedRevision;
-import org.xenproject.supportstatus.imports.RevisionStore.Stored;
+import org.xenproject.supportstatus.store.RevisionStore.ParsedRevision;
+import org.xenproject.supportstatus.store.RevisionStore.Stored;
 import org.xenproject.supportstatus.imports.SupportSource.BranchFailure;
 import org.xenproject.supportstatus.imports.SupportSource.BranchRead;
-import org.xenproject.supportstatus.imports.SupportSource.FileRevision;
-import org.xenproject.supportstatus.imports.SupportSource.KnownBranch;
 import org.xenproject.supportstatus.imports.SupportSource.NoSupportFile;
 import org.xenproject.supportstatus.imports.SupportSource.SourceBranch;
 import org.xenproject.supportstatus.imports.SupportSource.SourceRefs;
@@ -143,7 +147,7 @@ public class Importer {
             FileRevision revision = revisions.get(i);
             boolean current = file.currentCommit() == null ? i == revisions.size() - 1
                     : file.currentCommit().equals(revision.commitId());
-            String sha = sha256(revision.content());
+            String sha = Sha256.hex(revision.content());
             if (sha.equals(servedSha)) {
                 continue;
             }
@@ -170,11 +174,4 @@ public class Importer {
         return parsed;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,10 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.release.PointRelease;
+import org.xenproject.supportstatus.store.Checkpoint;
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -38,45 +43,12 @@ public interface SupportSource extends AutoCloseable {
     record SourceBranch(String name, String tip) {
     }
 
-    /** A {@code RELEASE-X.Y.Z} tag; {@code taggedAt} is null when the source does not tell. */
-    record ReleaseTag(String name, int major, int minor, int patch, String commitId, Instant taggedAt) {
 
-        public String version() {
-            return major + "." + minor + "." + patch;
-        }
-
-        public String releaseVersion() {
-            return major + "." + minor;
-        }
+    record SourceRefs(List<SourceBranch> branches, List<PointRelease> tags) {
     }
 
-    record SourceRefs(List<SourceBranch> branches, List<ReleaseTag> tags) {
-    }
 
-    /**
-     * What the store holds for a branch, so that a source can skip work it has done before.
-     *
-     * @param checkpoint    what the source said at the branch's last clean import, or null
-     * @param storedCommits the commits whose file is stored for the branch's release
-     * @param hasData       whether the release is served now
-     */
-    record KnownBranch(Checkpoint checkpoint, Set<String> storedCommits, boolean hasData) {
-    }
 
-    /** What a source said about a branch: its tip and, for http, the response's validators. */
-    record Checkpoint(String tip, boolean withHistory, String etag, String lastModified) {
-    }
-
-    /** One state of SUPPORT.md on a branch; commit fields are null for the http source. */
-    record FileRevision(
-            byte[] content,
-            String commitId,
-            String branchTip,
-            String authorName,
-            Instant authoredAt,
-            Instant committedAt,
-            String subject) {
-    }
 
     sealed interface BranchRead {
     }

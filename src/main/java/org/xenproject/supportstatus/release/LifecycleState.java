@@ -1,6 +1,6 @@
 package org.xenproject.supportstatus.release;
 
-/** Where a release stands on a given day (SPEC 3). */
+/** Where a release stands on a given day (docs/versions.md). */
 public enum LifecycleState {
     UNRELEASED("unreleased"),
     SUPPORTED("supported"),

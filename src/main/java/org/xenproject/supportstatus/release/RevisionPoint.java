@@ -1,10 +1,9 @@
 package org.xenproject.supportstatus.release;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Pattern;
-
-import org.xenproject.supportstatus.system.InvalidParameterException;
-import org.xenproject.supportstatus.system.QueryParameters;
 
 /**
  * {@code at=}: a past revision of a branch's SUPPORT.md, named by a commit id (or an unambiguous
@@ -18,21 +17,31 @@ public sealed interface RevisionPoint {
     record Day(LocalDate day) implements RevisionPoint {
     }
 
-    Pattern COMMIT = Pattern.compile("[0-9a-f]{4,40}");
+    /** A commit prefix that more than one revision of a history starts with. */
+    final class Ambiguous extends IllegalArgumentException {
+        public Ambiguous(String message) {
+            super(message);
+        }
+    }
 
-    /** The point {@code value} names, or {@code null} when absent. */
+    /**
+     * The point {@code value} names.
+     *
+     * @throws IllegalArgumentException when it names none, with a message a client can act on
+     */
     static RevisionPoint parse(String value) {
-        if (value == null) {
-            return null;
-        }
         if (value.length() == 10 && value.charAt(4) == '-') {
-            return new Day(QueryParameters.date("at", value));
+            try {
+                return new Day(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a date of the form YYYY-MM-DD");
+            }
         }
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        if (COMMIT.matcher(lower).matches()) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (Pattern.matches("[0-9a-f]{4,40}", lower)) {
             return new Commit(lower);
         }
-        throw new InvalidParameterException("at", "'" + QueryParameters.printable(value)
+        throw new IllegalArgumentException("'" + value
                 + "' is neither a commit id (4 to 40 hex digits) nor a date YYYY-MM-DD");
     }
 }

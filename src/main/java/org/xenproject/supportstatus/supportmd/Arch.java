@@ -1,6 +1,6 @@
 package org.xenproject.supportstatus.supportmd;
 
-/** The host architectures a status can apply to (SPEC 2.3). */
+/** The host architectures a status can apply to (docs/support-md.md, "Architectures"). */
 public enum Arch {
     X86("x86"),
     ARM32("arm32"),

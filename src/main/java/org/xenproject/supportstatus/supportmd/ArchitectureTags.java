@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which host architectures a status applies to (SPEC 2.3): from its qualifier if that names one,
+ * Which host architectures a status applies to (docs/support-md.md, "Architectures"): from its qualifier if that names one,
  * else from the nearest enclosing heading that starts with {@code x86} or {@code ARM}, else all.
  * Operating systems and implementations ({@code Linux}, {@code QEMU}, {@code dom0}) name none.
  */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * pandoc's automatic identifier for a heading (extension {@code auto_identifiers}), which is the
- * anchor in Xen's SUPPORT.html and the section key here (SPEC 2.1): lower-case; keep only letters,
+ * anchor in Xen's SUPPORT.html and the section key here (docs/support-md.md, "Keys"): lower-case; keep only letters,
  * digits, {@code _ - .} and white space; join the words with {@code -}; drop everything before the
  * first letter; nothing left gives {@code section}. One instance per document hands out unique
  * identifiers, adding {@code -1}, {@code -2}, ... to repeats, as pandoc does.

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One heading of SUPPORT.md and what stands under it before the next heading.
  *
- * @param key         pandoc's identifier of the heading (SPEC 2.1), unique in the document
+ * @param key         pandoc's identifier of the heading (docs/support-md.md, "Keys"), unique in the document
  * @param title       the heading text, closing hashes removed
  * @param level       1 for {@code #}, up to 6
  * @param path        the titles of the enclosing sections from the top, this one last

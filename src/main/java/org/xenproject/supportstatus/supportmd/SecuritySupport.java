@@ -1,6 +1,6 @@
 package org.xenproject.supportstatus.supportmd;
 
-/** Whether the Xen security team issues advisories for a feature (SPEC 2.2). */
+/** Whether the Xen security team issues advisories for a feature (docs/support-md.md, "Normalised status"). */
 public enum SecuritySupport {
     YES("yes"),
     CONDITIONAL("conditional"),

@@ -3,7 +3,7 @@ package org.xenproject.supportstatus.supportmd;
 import java.util.Locale;
 
 /**
- * Status keys as docs/parse-support-md makes them (SPEC 2.1): a qualified line gets
+ * Status keys as docs/parse-support-md makes them (docs/support-md.md, "Keys"): a qualified line gets
  * {@code <section key>--<qualifier>}, the qualifier lower-cased, each space a {@code -}, then every
  * character outside {@code [-0-9A-Za-z]} removed; an unqualified line has the section key itself.
  */

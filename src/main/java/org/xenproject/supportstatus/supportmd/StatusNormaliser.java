@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Status text to level and security support: the table of SPEC 2.2, which follows the label
+ * Status text to level and security support: the table in docs/support-md.md, which follows the label
  * definitions at the bottom of SUPPORT.md. Matching ignores case, runs of white space and a
  * trailing full stop. The first row that matches wins.
  */

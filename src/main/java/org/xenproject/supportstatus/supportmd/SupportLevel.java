@@ -1,6 +1,6 @@
 package org.xenproject.supportstatus.supportmd;
 
-/** A status text reduced to the support levels that SUPPORT.md's own definitions name (SPEC 2.2). */
+/** A status text reduced to the support levels that SUPPORT.md's own definitions name (docs/support-md.md, "Normalised status"). */
 public enum SupportLevel {
     SUPPORTED("supported"),
     DEPRECATED("deprecated"),

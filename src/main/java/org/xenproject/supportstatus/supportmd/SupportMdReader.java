@@ -7,7 +7,7 @@ package org.xenproject.supportstatus.supportmd;
  */
 public final class SupportMdReader {
 
-    /** The default size limit, as for the import (SPEC 4). */
+    /** The default size limit, as for the import . */
     public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
 
     private final int maxBytes;

@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.release.ReleaseBranch;
+import org.xenproject.supportstatus.release.ReleaseVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -28,13 +30,16 @@ class BranchNamesTest {
 
     @Test
     void releaseOfABranch() {
-        assertThat(ReleaseBranch.of("stable-4.19")).contains(new ReleaseBranch("stable-4.19", "4.19", 4, 19));
-        assertThat(ReleaseBranch.of("stable-4.9")).contains(new ReleaseBranch("stable-4.9", "4.9", 4, 9));
-        assertThat(ReleaseBranch.of("master")).contains(new ReleaseBranch("master", "unstable", null, null));
-        assertThat(ReleaseBranch.of("staging")).contains(new ReleaseBranch("staging", "unstable", null, null));
+        assertThat(ReleaseBranch.of("stable-4.19")).contains(new ReleaseBranch("stable-4.19", new ReleaseVersion("4.19")));
+        assertThat(ReleaseBranch.of("stable-4.9")).contains(new ReleaseBranch("stable-4.9", new ReleaseVersion("4.9")));
+        assertThat(ReleaseBranch.of("master")).contains(new ReleaseBranch("master", ReleaseVersion.UNSTABLE));
+        assertThat(ReleaseBranch.of("staging")).contains(new ReleaseBranch("staging", ReleaseVersion.UNSTABLE));
         assertThat(ReleaseBranch.of("staging-4.19")).isEmpty();
         assertThat(ReleaseBranch.of("stable-4.19-rc")).isEmpty();
         assertThat(ReleaseBranch.of("stable-4")).isEmpty();
+        assertThat(ReleaseBranch.of("stable-4.19").orElseThrow().release().major()).isEqualTo(4);
+        assertThat(ReleaseBranch.of("stable-4.19").orElseThrow().release().minor()).isEqualTo(19);
+        assertThat(ReleaseBranch.of("master").orElseThrow().release().major()).isNull();
     }
 
     @Test

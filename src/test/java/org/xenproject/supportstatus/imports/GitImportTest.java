@@ -1,5 +1,9 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.ImportRun;
+import org.xenproject.supportstatus.store.KnownBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+import org.xenproject.supportstatus.store.ImportRun.Trigger;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -139,7 +143,7 @@ class GitImportTest extends ImportTestSupport {
         assertThat(current.get("branch_tip")).isNull();
         assertThat(current.get("xen_version")).isEqualTo("4.19");
         assertThat(current.get("security_support_until")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2029, 7, 29)));
-        assertThat(current.get("sha256")).isEqualTo(Importer.sha256(supportMd("4.19", "2024-07-29", "2026-01-29",
+        assertThat(current.get("sha256")).isEqualTo(Sha256.hex(supportMd("4.19", "2024-07-29", "2026-01-29",
                 "2029-07-29", "Status, x86: Experimental").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(dataVersion()).isPositive();

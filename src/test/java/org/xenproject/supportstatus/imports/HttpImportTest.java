@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.xenproject.supportstatus.imports.ImportRun.Trigger;
+import org.xenproject.supportstatus.store.ImportRun.Trigger;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /** The http source against a web server on 127.0.0.1 that the test scripts branch by branch. */

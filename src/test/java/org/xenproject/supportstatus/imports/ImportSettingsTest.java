@@ -16,9 +16,9 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
-import org.xenproject.supportstatus.system.AdminSettings;
+import org.xenproject.supportstatus.web.AdminSettings;
 
-/** application.yaml maps SPEC 4's environment variables, and ours, onto ImportSettings with their defaults. */
+/** application.yaml maps the documented environment variables onto ImportSettings with their defaults. */
 class ImportSettingsTest {
 
     @Test

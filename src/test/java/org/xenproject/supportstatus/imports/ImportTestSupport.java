@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.imports;
 
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.ImportRunRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.xenproject.supportstatus.system.DataVersions;
+import org.xenproject.supportstatus.store.DataVersions;
 import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -23,16 +25,16 @@ import org.xenproject.supportstatus.testing.XenRepository;
  * starts from empty import tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-abstract class ImportTestSupport {
+public abstract class ImportTestSupport {
 
     @Autowired
-    DataSource dataSource;
+    protected DataSource dataSource;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @Autowired
-    ImportRunRepository runs;
+    protected ImportRunRepository runs;
 
     @Autowired
     Importer importer;
@@ -41,10 +43,10 @@ abstract class ImportTestSupport {
     ImportMetrics metrics;
 
     @Autowired
-    PlatformTransactionManager transactions;
+    protected PlatformTransactionManager transactions;
 
     @Autowired
-    DataVersions dataVersions;
+    protected DataVersions dataVersions;
 
     @TempDir
     Path temp;
@@ -56,7 +58,7 @@ abstract class ImportTestSupport {
         clear(jdbc);
     }
 
-    static void clear(JdbcClient jdbc) {
+    public static void clear(JdbcClient jdbc) {
         ImportedData.clear(jdbc);
     }
 
@@ -69,7 +71,7 @@ abstract class ImportTestSupport {
         ImportSettings settings = new ImportSettings(false, Duration.ofHours(1), ImportSettings.SourceType.GIT,
                 "(set by the test)", null, List.of(branchPatterns), true, temp.resolve("cache"), 1024 * 1024,
                 Duration.ofSeconds(5));
-        ImportJob job = new ImportJob(dataSource, runs, importer, sources, settings, metrics, transactions,
+        ImportJob job = new ImportJob(new ImportLock.Locks(dataSource), runs, importer, sources, settings, metrics, transactions,
                 dataVersions);
         jobs.add(job);
         return job;
@@ -80,28 +82,28 @@ abstract class ImportTestSupport {
                 Duration.ofSeconds(30));
     }
 
-    long count(String table) {
+    protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    long dataVersion() {
+    protected long dataVersion() {
         return jdbc.sql("select version from data_version").query(Long.class).single();
     }
 
     /** The commit id of the revision a release serves, or null. */
-    String currentCommit(String version) {
+    protected String currentCommit(String version) {
         return jdbc.sql("""
                         select v.commit_id from release r join revision v on v.id = r.current_revision_id
                         where r.version = ?""")
                 .param(version).query(String.class).optional().orElse(null);
     }
 
-    Long currentRevisionId(String version) {
+    protected Long currentRevisionId(String version) {
         return jdbc.sql("select current_revision_id from release where version = ?")
                 .param(version).query(Long.class).optional().orElse(null);
     }
 
-    long revisions(String version) {
+    protected long revisions(String version) {
         return jdbc.sql("select count(*) from revision v join release r on r.id = v.release_id where r.version = ?")
                 .param(version).query(Long.class).single();
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ArchitectureTagsTest {
 
-    /** SPEC 2.3's qualifiers and what they name. Columns: qualifier | arches (space-separated, '-' for none). */
+    /** The qualifiers of docs/support-md.md, "Architectures", and what they name. Columns: qualifier | arches (space-separated, '-' for none). */
     static final String[] QUALIFIERS = {
             "x86 | x86",
             "x86 HVM | x86",

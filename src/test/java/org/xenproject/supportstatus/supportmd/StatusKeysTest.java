@@ -10,7 +10,7 @@ class StatusKeysTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "x86_32, shim | x8632-shim",                     // the SPEC's example: '_' and ',' go, the space is a '-'
+            "x86_32, shim | x8632-shim",                     // docs/support-md.md's example: '_' and ',' go, the space is a '-'
             "x86 HVM | x86-hvm",
             "Linux (xen-blkback) | linux-xen-blkback",
             "QEMU (xen_disk), qcow2 format | qemu-xendisk-qcow2-format",

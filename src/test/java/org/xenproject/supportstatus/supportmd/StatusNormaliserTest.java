@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class StatusNormaliserTest {
 
-    /** One line per row of SPEC 2.2's table (and per label in it). Columns: text | level | security | limit. */
+    /** One line per row of the table in docs/support-md.md (and per label in it). Columns: text | level | security | limit. */
     static final String[] ROWS = {
             "Supported | supported | yes | ",
             "Security supported | supported | yes | ",

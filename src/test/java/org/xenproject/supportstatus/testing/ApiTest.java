@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.xenproject.supportstatus.imports.ImportJob;
-import org.xenproject.supportstatus.imports.ImportRun;
+import org.xenproject.supportstatus.store.ImportRun;
 
 /**
  * End-to-end API tests: the real importer stores {@link XenFixture} in real PostgreSQL, and the

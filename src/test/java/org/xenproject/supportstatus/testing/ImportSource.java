@@ -7,7 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.xenproject.supportstatus.SupportStatusApplication;
-import org.xenproject.supportstatus.system.TestDatabase;
+import org.xenproject.supportstatus.store.TestDatabase;
 
 /** Where a test's service imports from: a repository the test builds, with a git cache of its own. */
 public final class ImportSource {

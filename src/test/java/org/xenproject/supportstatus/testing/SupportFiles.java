@@ -1,6 +1,6 @@
 package org.xenproject.supportstatus.testing;
 
-/** Small SUPPORT.md files in the real format (SPEC 2), written for these tests. */
+/** Small SUPPORT.md files in the real format (docs/support-md.md), written for these tests. */
 public final class SupportFiles {
 
     private SupportFiles() {

@@ -1,0 +1,33 @@
+package org.xenproject.supportstatus.store;
+
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+public interface ImportRunRepository extends JpaRepository<ImportRun, Long> {
+
+    List<ImportRun> findByOrderByStartedAtDescIdDesc(Limit limit);
+
+    /** Moves whenever a run starts, records a branch or finishes: the version of what the runs say. */
+    @Query(value = """
+            select 'i' || coalesce(max(id), 0) || '.' || count(finished_at) || '.'
+                || (select count(*) from import_branch_result)
+            from import_run""", nativeQuery = true)
+    String version();
+
+    /**
+     * Closes runs left 'running' by an instance that stopped mid-run. Only called while holding the
+     * import lock, when no run can be in progress anywhere.
+     */
+    @Transactional
+    @Modifying
+    @Query(value = """
+            update import_run set outcome = 'abandoned', finished_at = now(),
+                detail = 'its instance stopped before the run finished'
+            where outcome = 'running'""", nativeQuery = true)
+    int abandonUnfinished();
+}

@@ -1,0 +1,117 @@
+package org.xenproject.supportstatus.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one caching rule (docs/architecture.md). An answer changes only when an import stores
+ * something (the data version) or the day changes (lifecycle states are computed for today), so it
+ * is prepared once per snapshot, keyed by its meaning, and given again as bytes, gzipped once for
+ * every client that accepts it. Its ETag is made of the build, the data version, the day and that
+ * meaning; Spring answers a matching {@code If-None-Match} with 304.
+ */
+@Component
+public class Answers {
+
+    /** Data changes at most once an import: caches may keep it a minute. */
+    static final String DATA = "public, max-age=60";
+    /** Import runs change while an import goes on: clients revalidate every time, cheaply (304). */
+    static final String RUNS = "no-cache";
+    /** Smaller bodies are not worth compressing; Tomcat leaves them alone too. */
+    static final int GZIP_FROM_BYTES = 2048;
+
+    public static final MediaType JSON = MediaType.APPLICATION_JSON;
+
+    /** An answer as kept in a snapshot: its bytes, and the same gzipped when that is worth it. */
+    record Kept(MediaType type, byte[] plain, byte[] gzipped) implements Snapshot.Sized {
+        @Override
+        public long bytes() {
+            return plain.length + (gzipped == null ? 0 : gzipped.length);
+        }
+    }
+
+    private final JsonMapper json;
+    private final String build;
+
+    Answers(JsonMapper json, ObjectProvider<BuildProperties> build) {
+        this.json = json;
+        // Answers differ between builds even for the same data: a new deployment must not be given a 304.
+        BuildProperties info = build.getIfAvailable();
+        this.build = info == null ? "dev" : Integer.toHexString((info.getVersion() + "@" + info.getTime()).hashCode());
+    }
+
+    /**
+     * The answer to {@code key} from {@code snapshot}, computed by {@code compute} the first time it
+     * is asked. {@code key} holds only what the answer depends on, each value as the endpoint read
+     * it, so a parameter the endpoint does not know, or another spelling of the same value, asks
+     * the same question. A String is sent as UTF-8 text, anything else as JSON.
+     */
+    public <T> ResponseEntity<Prepared<T>> of(HttpServletRequest request, Snapshot snapshot, Snapshot.Key key,
+            MediaType type, Supplier<T> compute) {
+        Snapshot.Key question = new Snapshot.Key("answer", key, type);
+        Kept kept = snapshot.prepared(question, () -> keep(type, compute.get()));
+        String etag = "W/\"" + build + "-d" + snapshot.version() + "-" + snapshot.day().toEpochDay() + "-"
+                + Integer.toHexString(question.hashCode()) + "\"";
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .eTag(etag)
+                .lastModified(snapshot.changedAt())
+                .header(HttpHeaders.CACHE_CONTROL, DATA)
+                .contentType(kept.type());
+        byte[] body = kept.plain();
+        if (kept.gzipped() != null) {
+            answer.varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
+            String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+            if (accepted != null && accepted.contains("gzip")) {
+                answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+                body = kept.gzipped();
+            }
+        } else {
+            answer.varyBy(HttpHeaders.ACCEPT);
+        }
+        return answer.body(new Prepared<>(body));
+    }
+
+    /**
+     * An answer that is never kept (import runs, which change without the data), under the same rule
+     * with its own version; a client that has it already is answered 304 without computing it.
+     */
+    public <T> ResponseEntity<T> unkept(HttpServletRequest request, String version, Supplier<T> body) {
+        String etag = "W/\"" + build + "-" + version + "\"";
+        if (new ServletWebRequest(request).checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, RUNS)
+                    .varyBy(HttpHeaders.ACCEPT).build();
+        }
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, RUNS).varyBy(HttpHeaders.ACCEPT).body(body.get());
+    }
+
+    private Kept keep(MediaType type, Object value) {
+        byte[] plain = value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
+        return new Kept(type, plain, plain.length >= GZIP_FROM_BYTES ? gzip(plain) : null);
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,47 @@
+package org.xenproject.supportstatus.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The headers every answer carries, set in one place for pages, API and errors alike: nothing may
+ * sniff another type into an answer or frame it, and each gets its content security policy.
+ */
+class ResponseHeaders extends OncePerRequestFilter {
+
+    /** No inline script or style, nothing from elsewhere, no framing, forms post back here only. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The API's answers are data, never pages: nothing may run in them or frame them. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-XSS-Protection", "0");
+        String policy = policy(request.getRequestURI());
+        if (policy != null) {
+            response.setHeader("Content-Security-Policy", policy);
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The pages' policy, the API's, or none for Swagger UI, which loads its own scripts and styles. */
+    static String policy(String path) {
+        if (path.equals("/") || path.startsWith("/releases/")) {
+            return PAGE_POLICY;
+        }
+        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs")) {
+            return API_POLICY;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+package org.xenproject.supportstatus.web.change;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xenproject.supportstatus.release.UpstreamLinks;
+import org.xenproject.supportstatus.snapshot.ChangeFeed;
+import org.xenproject.supportstatus.snapshot.Changes;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import org.xenproject.supportstatus.snapshot.Snapshots;
+import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Prepared;
+import org.xenproject.supportstatus.web.PublicSettings;
+
+/** The change feed: JSON for programs, Atom for feed readers. */
+@RestController
+@Tag(name = "Changes")
+class ChangeController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    private static final int ATOM_ENTRIES = 50;
+    private static final int MAX_SIZE = 200;
+
+    private final Snapshots snapshots;
+    private final Answers answers;
+    private final PublicSettings settings;
+
+    ChangeController(Snapshots snapshots, Answers answers, PublicSettings settings) {
+        this.snapshots = snapshots;
+        this.answers = answers;
+        this.settings = settings;
+    }
+
+    @Schema(name = "ChangePage")
+    record ChangePage(int page, int size, int total, List<ChangeFeed.Entry> entries) {
+    }
+
+    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time")
+    @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<ChangePage>> changes(HttpServletRequest request,
+            @Parameter(description = "Page number, from 0")
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
+            @Parameter(description = "Entries per page, 1 to 200; default 50")
+            @RequestParam(defaultValue = "50")
+            @Min(value = 1, message = "must be a whole number from 1 to " + MAX_SIZE)
+            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) {
+        Snapshot snapshot = snapshots.current();
+        return answers.of(request, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
+            List<ChangeFeed.Entry> all = snapshot.changes();
+            long from = (long) page * size;
+            List<ChangeFeed.Entry> entries = from >= all.size()
+                    ? List.of()
+                    : all.subList((int) from, (int) Math.min(all.size(), from + size));
+            return new ChangePage(page, size, all.size(), entries);
+        });
+    }
+
+    @Operation(summary = "The latest changes as an Atom 1.0 feed")
+    @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
+    ResponseEntity<Prepared<String>> atom(HttpServletRequest request) {
+        Snapshot snapshot = snapshots.current();
+        return answers.of(request, snapshot, new Snapshot.Key("changes.atom"), ATOM, () -> atom(snapshot.changes()));
+    }
+
+    private String atom(List<ChangeFeed.Entry> entries) {
+        String base = settings.publicUrl();
+        SyndFeed atom = new SyndFeedImpl();
+        atom.setFeedType("atom_1.0");
+        atom.setTitle("Xen support status: changes");
+        atom.setDescription("Changes to SUPPORT.md across Xen releases: statuses and lifecycle dates");
+        atom.setUri(base + "/api/v1/changes.atom");
+        atom.setLink(base + "/api/v1/changes");
+        atom.setLinks(List.of(link(base + "/api/v1/changes.atom", "self", "application/atom+xml"),
+                link(base + "/", "alternate", "text/html")));
+        atom.setPublishedDate(entries.isEmpty() ? new Date(0) : Date.from(time(entries.get(0))));
+        List<SyndEntry> items = new ArrayList<>();
+        for (ChangeFeed.Entry entry : entries.subList(0, Math.min(ATOM_ENTRIES, entries.size()))) {
+            items.add(item(base, entry));
+        }
+        atom.setEntries(items);
+        try {
+            return new SyndFeedOutput().outputString(atom);
+        } catch (FeedException e) {
+            throw new IllegalStateException("The change feed could not be written as Atom", e);
+        }
+    }
+
+    private static SyndEntry item(String base, ChangeFeed.Entry entry) {
+        SyndEntry item = new SyndEntryImpl();
+        String release = entry.releases().get(0);
+        item.setUri("urn:xen-support:change:" + entry.id());
+        item.setTitle(String.join(", ", entry.releases()) + ": "
+                + (entry.subject() != null ? entry.subject() : "SUPPORT.md changed"));
+        item.setUpdatedDate(Date.from(time(entry)));
+        item.setPublishedDate(Date.from(time(entry)));
+        List<SyndLink> links = new ArrayList<>();
+        links.add(link(base + "/api/v1/releases/" + release + "/history", "alternate", "application/json"));
+        links.add(link(UpstreamLinks.supportHtml(release), "related", "text/html"));
+        item.setLinks(links);
+        item.setLink(base + "/api/v1/releases/" + release + "/history");
+        if (entry.author() != null) {
+            SyndPerson author = new SyndPersonImpl();
+            author.setName(entry.author());
+            item.setAuthors(List.of(author));
+        }
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text");
+        summary.setValue(summary(entry.changes()));
+        item.setDescription(summary);
+        return item;
+    }
+
+    /** A plain-text account of the changes, a line each. */
+    static String summary(Changes changes) {
+        StringBuilder text = new StringBuilder();
+        for (Changes.LifecycleChange c : changes.lifecycle()) {
+            text.append(c.field()).append(": ").append(c.from()).append(" → ").append(c.to()).append('\n');
+        }
+        for (Changes.StatusChange c : changes.changed()) {
+            text.append(c.key()).append(": ").append(c.from()).append(" → ").append(c.to()).append('\n');
+        }
+        for (Changes.StatusEntry s : changes.added()) {
+            text.append("added ").append(s.key()).append(": ").append(s.text()).append('\n');
+        }
+        for (Changes.StatusEntry s : changes.removed()) {
+            text.append("removed ").append(s.key()).append(": ").append(s.text()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static java.time.Instant time(ChangeFeed.Entry entry) {
+        return entry.committedAt() != null ? entry.committedAt() : entry.importedAt();
+    }
+
+    private static SyndLink link(String href, String rel, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setHref(href);
+        link.setRel(rel);
+        link.setType(type);
+        return link;
+    }
+}

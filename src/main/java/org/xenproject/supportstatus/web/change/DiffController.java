@@ -1,0 +1,56 @@
+package org.xenproject.supportstatus.web.change;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xenproject.supportstatus.release.ReleaseVersion;
+import org.xenproject.supportstatus.snapshot.Changes;
+import org.xenproject.supportstatus.snapshot.Release;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import org.xenproject.supportstatus.snapshot.Snapshots;
+import org.xenproject.supportstatus.snapshot.SupportChanges;
+import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Prepared;
+
+/** What changed from one release to another. */
+@RestController
+@Tag(name = "Changes")
+class DiffController {
+
+    private final Snapshots snapshots;
+    private final Answers answers;
+
+    DiffController(Snapshots snapshots, Answers answers) {
+        this.snapshots = snapshots;
+        this.answers = answers;
+    }
+
+    @Schema(name = "Diff")
+    record Diff(String from, String to, List<Changes.StatusEntry> added, List<Changes.StatusEntry> removed,
+            List<Changes.StatusChange> changed, List<Changes.LifecycleChange> lifecycle) {
+    }
+
+    @Operation(summary = "Statuses added, removed and changed, and lifecycle changes, between two releases")
+    @GetMapping(path = "/api/v1/diff", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<Diff>> diff(HttpServletRequest request,
+            @Parameter(description = "The older release, e.g. 4.21") @RequestParam ReleaseVersion from,
+            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to) {
+        Snapshot snapshot = snapshots.current();
+        Release older = snapshot.release(from);
+        Release newer = snapshot.release(to);
+        return answers.of(request, snapshot, new Snapshot.Key("diff", from, to), Answers.JSON, () -> {
+            Changes changes = SupportChanges.between(older.document(), newer.document());
+            return new Diff(older.version(), newer.version(), changes.added(), changes.removed(), changes.changed(),
+                    changes.lifecycle());
+        });
+    }
+}

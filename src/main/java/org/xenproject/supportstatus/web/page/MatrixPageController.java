@@ -1,0 +1,55 @@
+package org.xenproject.supportstatus.web.page;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import org.xenproject.supportstatus.snapshot.Snapshots;
+import org.xenproject.supportstatus.supportmd.SupportLevel;
+import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Parameters;
+import org.xenproject.supportstatus.web.Prepared;
+import org.xenproject.supportstatus.web.SearchText;
+
+/** {@code GET /}: the support matrix as a web page, rendered once per snapshot and filter. */
+@Controller
+@Hidden
+class MatrixPageController {
+
+    static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    private final Snapshots snapshots;
+    private final Answers answers;
+    private final PageRenderer pages;
+
+    MatrixPageController(Snapshots snapshots, Answers answers, PageRenderer pages) {
+        this.snapshots = snapshots;
+        this.answers = answers;
+        this.pages = pages;
+    }
+
+    @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<Prepared<String>> matrix(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(required = false) String arch,
+            @RequestParam(required = false) List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            @RequestParam(required = false) SearchText q) {
+        PageFilter filter = PageFilter.of(arch, level, q);
+        Snapshot snapshot = snapshots.current();
+        return answers.of(request, snapshot, new Snapshot.Key("matrix page", filter), HTML,
+                () -> pages.render("page/matrix", Map.of(
+                        "filter", filter,
+                        "arches", PageFilter.ARCHES,
+                        "levels", Arrays.stream(SupportLevel.values()).map(SupportLevel::id).toList(),
+                        "table", MatrixTable.of(snapshot, filter, snapshot.day())), request, response));
+    }
+}

@@ -1,0 +1,55 @@
+package org.xenproject.supportstatus.web.parse;
+
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.xenproject.supportstatus.supportmd.SupportMdReader;
+import org.xenproject.supportstatus.supportmd.SupportMdRejected;
+
+/** Lets people editing SUPPORT.md see what the service will make of their change. Stores nothing. */
+@RestController
+class ParseController {
+
+    private final SupportMdReader reader;
+
+    ParseController(SupportMdReader reader) {
+        this.reader = reader;
+    }
+
+    @Operation(summary = "Read a SUPPORT.md as the importer would, without storing it",
+            requestBody = @RequestBody(required = true, description = "The file, UTF-8, at most the import size limit",
+                    content = {@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+                            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "200", description = "What the service reads in it, warnings included")
+    @ApiResponse(responseCode = "400", description = "Empty, binary or not UTF-8",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "Larger than the size limit",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "Not text/markdown or text/plain",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping(path = "/api/v1/parse", consumes = {"text/markdown", "text/plain"}, produces = "application/json")
+    ParseResult parse(HttpServletRequest request) throws IOException, SupportMdRejected {
+        int limit = reader.maxBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        // Read one byte past the limit so a body without Content-Length is still cut off early.
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw tooLarge(limit);
+        }
+        return ParseResult.of(reader.read(body));
+    }
+
+    private static SupportMdRejected tooLarge(int limit) {
+        return new SupportMdRejected(SupportMdRejected.Reason.TOO_LARGE,
+                "The body is larger than the limit of " + limit + " bytes");
+    }
+}

@@ -1,0 +1,222 @@
+package org.xenproject.supportstatus.web.release;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xenproject.supportstatus.release.LifecycleState;
+import org.xenproject.supportstatus.release.ReleaseVersion;
+import org.xenproject.supportstatus.release.RevisionPoint;
+import org.xenproject.supportstatus.snapshot.FeatureFilter;
+import org.xenproject.supportstatus.snapshot.FeatureFilter.ArchName;
+import org.xenproject.supportstatus.snapshot.Features;
+import org.xenproject.supportstatus.snapshot.HistoryEntry;
+import org.xenproject.supportstatus.snapshot.Release;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import org.xenproject.supportstatus.snapshot.Snapshots;
+import org.xenproject.supportstatus.store.StoredRevision;
+import org.xenproject.supportstatus.supportmd.SecuritySupport;
+import org.xenproject.supportstatus.supportmd.SupportDocument;
+import org.xenproject.supportstatus.supportmd.SupportLevel;
+import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.FeatureKey;
+import org.xenproject.supportstatus.web.NotFoundException;
+import org.xenproject.supportstatus.web.Parameters;
+import org.xenproject.supportstatus.web.Prepared;
+import org.xenproject.supportstatus.web.SearchText;
+import org.xenproject.supportstatus.web.feature.FeatureView;
+
+/** Releases, their lifecycle and features, and the history of their SUPPORT.md. */
+@RestController
+@Tag(name = "Releases")
+class ReleaseController {
+
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+
+    private final Snapshots snapshots;
+    private final Answers answers;
+
+    ReleaseController(Snapshots snapshots, Answers answers) {
+        this.snapshots = snapshots;
+        this.answers = answers;
+    }
+
+    @Schema(name = "ReleaseList")
+    record ReleaseList(@Schema(description = "The day states are computed for") LocalDate asOf,
+            List<ReleaseView> releases) {
+    }
+
+    @Operation(summary = "Every release, newest first (unstable first), with its lifecycle state on a day")
+    @GetMapping(path = "/api/v1/releases", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<ReleaseList>> releases(HttpServletRequest request,
+            @Parameter(description = "The day (YYYY-MM-DD) to compute states for; default today, UTC")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @Parameter(description = "Only releases in this state (comma-separated for several)",
+                    schema = @Schema(allowableValues = {"unreleased", "supported", "security-only", "unsupported"}))
+            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) LifecycleState> state,
+            @Parameter(description = "Only releases that are (true) or are not (false) security supported on the day")
+            @RequestParam(required = false) Boolean securitySupported) {
+        Snapshot snapshot = snapshots.current();
+        LocalDate day = on != null ? on : snapshot.day();
+        Set<LifecycleState> states = state == null ? Set.of() : Set.copyOf(state);
+        return answers.of(request, snapshot, new Snapshot.Key("releases", day, states, securitySupported),
+                Answers.JSON, () -> new ReleaseList(day, snapshot.releases().stream()
+                        .map(release -> ReleaseView.of(release, day))
+                        .filter(view -> states.isEmpty() || states.contains(LifecycleState.fromId(view.state())))
+                        .filter(view -> securitySupported == null || view.securitySupported() == securitySupported)
+                        .toList()));
+    }
+
+    @Operation(summary = "One release: lifecycle, state on a day, provenance and parse warnings")
+    @GetMapping(path = "/api/v1/releases/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<ReleaseView>> release(HttpServletRequest request,
+            @Parameter(description = "4.17, 4.17.3 (a point release: its branch), stable-4.17, unstable or master")
+            @PathVariable ReleaseVersion version,
+            @Parameter(description = "The day (YYYY-MM-DD) to compute the state for; default today, UTC")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        Snapshot snapshot = snapshots.current();
+        LocalDate day = on != null ? on : snapshot.day();
+        Release release = snapshot.release(version);
+        return answers.of(request, snapshot, new Snapshot.Key("release", version, day), Answers.JSON,
+                () -> ReleaseView.of(release, day));
+    }
+
+    @Schema(name = "ReleaseFeatures")
+    record ReleaseFeatures(@Schema(example = "4.19") String release,
+            @Schema(description = "The revision read, when at= was given") RevisionView revision,
+            List<FeatureView> features) {
+    }
+
+    @Operation(summary = "A release's features in document order, optionally filtered or as of a past revision")
+    @GetMapping(path = "/api/v1/releases/{version}/features", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<ReleaseFeatures>> features(HttpServletRequest request,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
+            @Parameter(description = "Statuses that apply to this architecture (comma-separated for several)",
+                    schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
+            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
+            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
+            @Parameter(description = "Statuses of this level (comma-separated for several)",
+                    schema = @Schema(allowableValues = {"supported", "deprecated", "tech-preview", "experimental",
+                            "not-supported", "not-functional", "not-implemented", "other"}))
+            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
+            List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            @Parameter(description = "Statuses with this security support (comma-separated for several)",
+                    schema = @Schema(allowableValues = {"yes", "conditional", "no", "external", "unknown"}))
+            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
+            List<@NotNull(message = Parameters.EMPTY_ITEM) SecuritySupport> security,
+            @Parameter(description = "Features in this section (a section key such as 'guest-type')")
+            @RequestParam(required = false) FeatureKey section,
+            @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
+            @RequestParam(required = false) SearchText q,
+            @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
+            @RequestParam(required = false) RevisionPoint at) {
+        Snapshot snapshot = snapshots.current();
+        Release release = snapshot.release(version);
+        FeatureFilter filter = FeatureFilter.of(arch, level, security, FeatureKey.valueOf(section),
+                SearchText.valueOf(q));
+        return answers.of(request, snapshot, new Snapshot.Key("features", version, filter, at),
+                Answers.JSON, () -> {
+                    Served served = served(snapshot, release, at);
+                    List<FeatureView> features = Features.of(served.document()).stream()
+                            .map(filter::apply)
+                            .flatMap(java.util.Optional::stream)
+                            .map(feature -> FeatureView.of(feature.section()))
+                            .toList();
+                    return new ReleaseFeatures(release.version(), served.revision(), features);
+                });
+    }
+
+    @Operation(summary = "One feature of a release")
+    @GetMapping(path = "/api/v1/releases/{version}/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<FeatureView>> feature(HttpServletRequest request,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
+            @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
+            @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
+            @RequestParam(required = false) RevisionPoint at) {
+        Snapshot snapshot = snapshots.current();
+        Release release = snapshot.release(version);
+        return answers.of(request, snapshot, new Snapshot.Key("feature", version, key, at),
+                Answers.JSON, () -> Features.of(served(snapshot, release, at).document()).stream()
+                        .filter(f -> f.key().equals(key.value()))
+                        .findFirst()
+                        .map(f -> FeatureView.of(f.section()))
+                        .orElseThrow(() -> new NotFoundException(
+                                "Release " + release.version() + " has no feature '" + key.value() + "'")));
+    }
+
+    @Schema(name = "RevisionView", description = "One revision of a branch's SUPPORT.md")
+    record RevisionView(String commit, Instant committedAt, String author, Instant authoredAt, String subject,
+            String sha256, Instant importedAt, String branchTip) {
+        static RevisionView of(StoredRevision r) {
+            return new RevisionView(r.commit(), r.committedAt(), r.author(), r.authoredAt(), r.subject(), r.sha256(),
+                    r.importedAt(), r.branchTip());
+        }
+    }
+
+    @Schema(name = "History")
+    record History(String release, String branch, List<HistoryEntry> revisions) {
+    }
+
+    @Operation(summary = "Every stored revision of a release's SUPPORT.md, newest first, with what each changed")
+    @GetMapping(path = "/api/v1/releases/{version}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Prepared<History>> history(HttpServletRequest request,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) {
+        Snapshot snapshot = snapshots.current();
+        Release release = snapshot.release(version);
+        return answers.of(request, snapshot, new Snapshot.Key("history", version), Answers.JSON,
+                () -> new History(release.version(), release.branch(), snapshot.history(release)));
+    }
+
+    @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision")
+    @GetMapping(path = "/api/v1/releases/{version}/support.md", produces = "text/markdown;charset=UTF-8")
+    ResponseEntity<Prepared<String>> supportMd(HttpServletRequest request,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
+            @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
+            @RequestParam(required = false) RevisionPoint at) {
+        Snapshot snapshot = snapshots.current();
+        Release release = snapshot.release(version);
+        return answers.of(request, snapshot, new Snapshot.Key("support.md", version, at), MARKDOWN,
+                () -> snapshot.content(at == null ? release.supportFileId() : fileAt(snapshot, release, at)));
+    }
+
+    /** The file a request reads: the current one, or the one at {@code at=}. */
+    private record Served(SupportDocument document, RevisionView revision) {
+    }
+
+    private static Served served(Snapshot snapshot, Release release, RevisionPoint at) {
+        if (at == null) {
+            return new Served(release.document(), null);
+        }
+        Snapshot.Revision revision = revisionAt(snapshot, release, at);
+        return new Served(revision.document(), RevisionView.of(revision.stored()));
+    }
+
+    private static long fileAt(Snapshot snapshot, Release release, RevisionPoint at) {
+        return revisionAt(snapshot, release, at).stored().supportFileId();
+    }
+
+    private static Snapshot.Revision revisionAt(Snapshot snapshot, Release release, RevisionPoint at) {
+        return snapshot.at(release, at).orElseThrow(() -> new NotFoundException("No stored revision of "
+                + release.branch() + "'s SUPPORT.md at '" + describe(at) + "'"));
+    }
+
+    private static String describe(RevisionPoint at) {
+        return at instanceof RevisionPoint.Commit commit ? commit.prefix() : ((RevisionPoint.Day) at).day().toString();
+    }
+}
