@@ -8,15 +8,12 @@ import java.util.Objects;
 
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
+import org.xenproject.supportstatus.supportmd.ReleaseSupport;
 import org.xenproject.supportstatus.supportmd.Section;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
 /** Compares two SUPPORT.md files; the one place that says what a change is. */
 public final class SupportChanges {
-
-    /** The Release Support values, in the order the file gives them. */
-    static final List<String> LIFECYCLE_FIELDS =
-            List.of("xenVersion", "initialRelease", "supportedUntil", "securitySupportUntil", "releaseNotes");
 
     private static final String RELEASE_SUPPORT_PREFIX = "release-support--";
 
@@ -46,7 +43,7 @@ public final class SupportChanges {
         List<Changes.LifecycleChange> lifecycle = new ArrayList<>();
         Map<String, String> rawBefore = older == null ? Map.of() : older.release().raw();
         Map<String, String> rawAfter = newer.release().raw();
-        for (String field : LIFECYCLE_FIELDS) {
+        for (String field : ReleaseSupport.FIELDS) {
             String from = rawBefore.get(field);
             String to = rawAfter.get(field);
             if (!Objects.equals(from, to)) {

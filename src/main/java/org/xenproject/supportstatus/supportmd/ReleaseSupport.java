@@ -22,12 +22,12 @@ public record ReleaseSupport(
         Map<String, String> raw) {
 
     /** The order the file gives the values in, which is also the order clients see them in. */
-    private static final List<String> ORDER =
+    public static final List<String> FIELDS =
             List.of("xenVersion", "initialRelease", "supportedUntil", "securitySupportUntil", "releaseNotes");
 
     public ReleaseSupport {
         Map<String, String> ordered = new LinkedHashMap<>();
-        for (String field : ORDER) {
+        for (String field : FIELDS) {
             if (raw.containsKey(field)) {
                 ordered.put(field, raw.get(field));
             }
