@@ -2,10 +2,13 @@ package org.xenproject.supportstatus.parse;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The parse endpoint's limits, sized for the processors the service has. */
+/** The parse endpoint's limits: the places for parses, sized for the processors, and each client's allowance. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ParseSettings.class) // also in web-layer slices, which do not scan for settings
 class ParseConfiguration {
@@ -13,5 +16,15 @@ class ParseConfiguration {
     @Bean
     ParseGate parseGate(ParseSettings settings, MeterRegistry meters) {
         return new ParseGate(settings, Runtime.getRuntime().availableProcessors(), meters);
+    }
+
+    /** Right after the security filters, so their headers are on a refusal too. */
+    @Bean
+    FilterRegistrationBean<ParseAllowanceFilter> parseAllowanceFilter(ParseGate gate, JsonMapper json) {
+        FilterRegistrationBean<ParseAllowanceFilter> registration =
+                new FilterRegistrationBean<>(new ParseAllowanceFilter(gate, json));
+        registration.addUrlPatterns("/api/v1/parse");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 }

@@ -42,8 +42,7 @@ class ParseController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/v1/parse", consumes = {"text/markdown", "text/plain"}, produces = "application/json")
     ParseResult parse(HttpServletRequest request) throws IOException, SupportMdRejected {
-        // The address of the client, or of the proxy in front unless it is trusted to name the client.
-        gate.admit(request.getRemoteAddr());
+        // The client's allowance was charged before this (ParseAllowanceFilter).
         int limit = reader.maxBytes();
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);

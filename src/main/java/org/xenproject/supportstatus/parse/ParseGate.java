@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,16 +74,20 @@ final class ParseGate implements AutoCloseable {
         return concurrency;
     }
 
-    /** Takes one parse from the client's allowance, or refuses it (429). */
-    void admit(String clientAddress) {
+    /**
+     * Takes one parse from the client's allowance; if none is left, says so (429) without throwing,
+     * so that a refusal costs less than the requests a flood is made of.
+     */
+    Optional<ParseRefused> admit(String clientAddress) {
         Bucket bucket = allowances.get(clientKey(clientAddress), key -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(settings.perMinute()).refillGreedy(settings.perMinute(), Duration.ofMinutes(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            refusedRate.increment();
-            throw ParseRefused.overRate(settings.perMinute(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        if (probe.isConsumed()) {
+            return Optional.empty();
         }
+        refusedRate.increment();
+        return Optional.of(ParseRefused.overRate(settings.perMinute(), Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** A parse: work that may fail with {@code E}. */

@@ -47,6 +47,12 @@ final class ParseRefused extends ErrorResponseException {
         return reason;
     }
 
+    /** Refusals are expected and many under a flood: where they were made says nothing worth the cost. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     private static ProblemDetail problem(Reason reason, HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

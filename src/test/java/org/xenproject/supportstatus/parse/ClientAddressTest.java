@@ -53,7 +53,11 @@ class ClientAddressTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
-            assertThat(refused.body()).contains("\"status\":429", "urn:xen-support:problem:parse-rate");
+            assertThat(refused.body()).contains("\"status\":429", "urn:xen-support:problem:parse-rate",
+                    "\"instance\":\"/api/v1/parse\"");
+            // Refused ahead of Spring MVC, yet with the headers of every other answer of the API.
+            assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(refused.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
             assertThat(parse(port, null).status()).isEqualTo(429);
 
             RawHttp.Response metrics = RawHttp.send(port, "GET /actuator/prometheus HTTP/1.1\r\nHost: localhost");
