@@ -2,9 +2,11 @@ package org.xenproject.supportstatus.parse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,10 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Charges each {@code POST /api/v1/parse} to its client's allowance, and answers a client over it
  * here, before Spring MVC: a flood of refused parses comes as fast as it is answered, so a refusal
- * must cost as little as can be. It runs after the security filters, whose headers it keeps, and
- * writes the problem's fields as every other error of the API has them.
+ * must cost as little as can be, and it is not answered at once: until the client's next parse
+ * would be allowed, a second at most. A client that waits as Retry-After says loses nothing; one
+ * that asks again on every answer is slowed to one request a second per connection. The wait
+ * holds no processor (request threads are virtual). It runs after the security filters, whose
+ * headers it keeps, and writes the problem's fields as every other error of the API has them.
  */
 final class ParseAllowanceFilter extends OncePerRequestFilter {
+
+    /** The longest a refusal is held back. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(1);
 
     private final ParseGate gate;
     private final JsonMapper json;
@@ -46,6 +54,7 @@ final class ParseAllowanceFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        pause(refused.get().untilAllowed());
         ProblemDetail problem = refused.get().getBody();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", problem.getType().toString());
@@ -58,5 +67,14 @@ final class ParseAllowanceFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(json.writeValueAsBytes(fields));
+    }
+
+    private static void pause(Duration untilAllowed) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(untilAllowed.toNanos(), MAX_PAUSE.toNanos()));
+        } catch (InterruptedException e) {
+            // The service is stopping: answer now.
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -23,10 +23,12 @@ final class ParseRefused extends ErrorResponseException {
     }
 
     private final Reason reason;
+    private final Duration untilAllowed;
 
     private ParseRefused(Reason reason, HttpStatus status, String title, String detail, Duration retryAfter) {
         super(status, problem(reason, status, title, detail), null);
         this.reason = reason;
+        this.untilAllowed = retryAfter;
         // Whole seconds, rounded up, never 0: a client told "0" would come straight back.
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -45,6 +47,11 @@ final class ParseRefused extends ErrorResponseException {
 
     Reason reason() {
         return reason;
+    }
+
+    /** How long until the client may try again, as exactly as it is known. */
+    Duration untilAllowed() {
+        return untilAllowed;
     }
 
     /** Refusals are expected and many under a flood: where they were made says nothing worth the cost. */
