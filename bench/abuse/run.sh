@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fair use (bench/README.md, section "Fair use"): a reader of the hot question, undisturbed, then
-# beside each attacker in turn, on the same machine. Prints, for each case, the reader's share of
-# its undisturbed rate, its p99 and any 5xx, and the attacker's answered and refused counts.
+# beside each attacker in turn, on the same machine. Prints, for each attacker, the reader's share
+# of its undisturbed rate, its p99 and any errors (5xx included), and the attacker's answered and
+# refused counts.
 # Only 127.0.0.1 is ever contacted.
 set -euo pipefail
 
@@ -54,7 +55,6 @@ attack() {
     local name=$1
     local out="$work/attacker-$name.txt" d=$((duration + 2))
     case $name in
-        none) attacker_pid= ; return ;;
         parse-paced)
             ABUSE_BODY=$parse_body ABUSE_DELAY=50 wrk -t2 -c64 -d"${d}s" --timeout 10s -s "$here/client.lua" \
                 "$base/api/v1/parse" > "$out" 2>&1 & ;;
@@ -88,7 +88,6 @@ attack() {
 attacker_summary() {
     local name=$1 out="$work/attacker-$1.txt"
     case $name in
-        none) echo "-" ;;
         import)
             awk '/^IMPORT/ { n++; if ($3 == "succeeded") ok++; else bad++ } END {
                 printf "%d imports, %d succeeded, %d not", n, ok, bad }' "$out" ;;
@@ -110,26 +109,36 @@ ms() {
         else printf "%s", v }'
 }
 
-results="$work/results.txt"
-undisturbed=
-cases=${BENCH_CASES:-none parse-paced parse-flood bust import slowloris}
-echo "== the reader: GET $reader_path, 4 connections, ${duration} s a case"
-printf '%-12s %9s %6s %8s %6s  %s\n' case "req/s" share "p99 ms" errors "attacker" | tee "$results"
-for name in $cases; do
-    attack "$name"
+# Runs the reader for one turn; prints "req/s p99-ms errors" (errors: every answer that is not
+# 2xx/3xx, and socket errors).
+reader_turn() {
+    local out rps p99 counts errors bad
     out=$(wrk -t1 -c4 -d"${duration}s" --latency -s "$here/client.lua" "$base$reader_path" 2>&1)
-    [ -z "$attacker_pid" ] || wait "$attacker_pid" || true
-    attacker_pid=
     rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(ms "$(printf '%s\n' "$out" | awk '$1=="99%" {print $2}')")
     counts=$(printf '%s\n' "$out" | grep '^COUNTS')
     errors=$(printf '%s\n' "$out" | awk '/Socket errors/ {gsub(",",""); print $4 + $6 + $8 + $10}')
     bad=$(printf '%s\n' "$counts" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] != "ok") s += kv[2] } } END { print s + 0 }')
-    [ -n "$undisturbed" ] || undisturbed=$rps
-    share=$(awk -v a="$rps" -v b="$undisturbed" 'BEGIN { printf "%.2f", a / b }')
-    # The reader's "5xx" column counts every answer that is not 2xx/3xx, and socket errors.
-    printf '%-12s %9.0f %6s %8s %6d  %s\n' "$name" "$rps" "$share" "$p99" $(( bad + ${errors:-0} )) \
-        "$(attacker_summary "$name")" | tee -a "$results"
+    echo "$rps $p99 $(( bad + ${errors:-0} ))"
+}
+
+results="$work/results.txt"
+cases=${BENCH_CASES:-parse-paced parse-flood bust import slowloris}
+# The machine may be shared: each attacker's turn follows an undisturbed turn of its own, and the
+# share is the reader's rate beside the attacker over its rate in that turn just before.
+echo "== the reader: GET $reader_path, 4 connections, ${duration} s a turn; undisturbed, then beside the attacker"
+printf '%-12s %9s %8s %9s %6s %8s %6s  %s\n' attacker "alone r/s" "alone p99" "beside r/s" share "p99 ms" errors "attacker's answers" \
+    | tee "$results"
+for name in $cases; do
+    read -r alone_rps alone_p99 alone_errors < <(reader_turn)
+    sleep "${BENCH_SETTLE:-2}"
+    attack "$name"
+    read -r rps p99 errors < <(reader_turn)
+    [ -z "$attacker_pid" ] || wait "$attacker_pid" || true
+    attacker_pid=
+    share=$(awk -v a="$rps" -v b="$alone_rps" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-12s %9.0f %8s %9.0f %6s %8s %6d  %s\n' "$name" "$alone_rps" "$alone_p99" "$rps" "$share" "$p99" \
+        $(( errors + alone_errors )) "$(attacker_summary "$name")" | tee -a "$results"
     # Lets the service settle (a parse flood's backlog drains) before the next case.
     sleep "${BENCH_SETTLE:-2}"
 done
