@@ -15,6 +15,10 @@ build_repository() {
 }
 
 package_service() {
+    if [ -n "${BENCH_JAR:-}" ]; then
+        jar=$BENCH_JAR
+        return
+    fi
     if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
         echo "== packaging the service"
         (cd "$root" && ./mvnw -q package -DskipTests)
@@ -60,6 +64,28 @@ start_service() {
 stop_service() {
     if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
     app_pid=
+}
+
+# A new commit on every branch that has a SUPPORT.md, adding a feature to it, so that the next
+# import stores a new revision of every release and every prepared answer goes stale.
+change_every_branch() {
+    local round=$1 branch
+    for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
+        git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
+        local tree="$work/edit"
+        rm -rf "$tree"; mkdir -p "$tree"
+        git --git-dir="$work/xen.git" show "$branch:SUPPORT.md" > "$tree/SUPPORT.md"
+        printf '\n### Load round %d\n\n    Status: Experimental\n' "$round" >> "$tree/SUPPORT.md"
+        local blob newtree parent commit
+        blob=$(git --git-dir="$work/xen.git" hash-object -w "$tree/SUPPORT.md")
+        newtree=$(git --git-dir="$work/xen.git" ls-tree "$branch" | sed "s/\(blob \)[0-9a-f]*\(\tSUPPORT.md\)$/\1$blob\2/" \
+            | git --git-dir="$work/xen.git" mktree)
+        parent=$(git --git-dir="$work/xen.git" rev-parse "$branch")
+        commit=$(GIT_AUTHOR_NAME=Load GIT_AUTHOR_EMAIL=load@example.org GIT_COMMITTER_NAME=Load \
+            GIT_COMMITTER_EMAIL=load@example.org git --git-dir="$work/xen.git" commit-tree "$newtree" -p "$parent" \
+            -m "SUPPORT.md: load round $round")
+        git --git-dir="$work/xen.git" update-ref "refs/heads/$branch" "$commit"
+    done
 }
 
 # Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>" as the run reports them.

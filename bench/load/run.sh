@@ -41,28 +41,6 @@ package_service
 fresh_database "$db"
 start_service "$db" "${BENCH_JAVA_OPTS:-}"
 
-# A new commit on every branch that has a SUPPORT.md, adding a feature to it, so that each import
-# of the run stores a new revision of every release and every cached answer goes stale.
-change_every_branch() {
-    local round=$1 branch
-    for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
-        git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
-        local tree="$work/edit"
-        rm -rf "$tree"; mkdir -p "$tree"
-        git --git-dir="$work/xen.git" show "$branch:SUPPORT.md" > "$tree/SUPPORT.md"
-        printf '\n### Load round %d\n\n    Status: Experimental\n' "$round" >> "$tree/SUPPORT.md"
-        local blob newtree parent commit
-        blob=$(git --git-dir="$work/xen.git" hash-object -w "$tree/SUPPORT.md")
-        newtree=$(git --git-dir="$work/xen.git" ls-tree "$branch" | sed "s/\(blob \)[0-9a-f]*\(\tSUPPORT.md\)$/\1$blob\2/" \
-            | git --git-dir="$work/xen.git" mktree)
-        parent=$(git --git-dir="$work/xen.git" rev-parse "$branch")
-        commit=$(GIT_AUTHOR_NAME=Load GIT_AUTHOR_EMAIL=load@example.org GIT_COMMITTER_NAME=Load \
-            GIT_COMMITTER_EMAIL=load@example.org git --git-dir="$work/xen.git" commit-tree "$newtree" -p "$parent" \
-            -m "SUPPORT.md: load round $round")
-        git --git-dir="$work/xen.git" update-ref "refs/heads/$branch" "$commit"
-    done
-}
-
 echo "== first import"
 read -r outcome ms stored < <(import_run)
 echo "   $outcome in $ms ms, $stored revisions"

@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem where Spring MVC cannot: for requests refused before it (the admin token, the
- * firewall, Tomcat itself), in the same fields as {@link ApiProblems}' answers.
+ * firewall, Tomcat itself, a client over its parse allowance), in the same fields as
+ * {@link ApiProblems}' answers.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
@@ -45,7 +46,7 @@ final class ProblemResponses {
         return JsonMapper.shared().writeValueAsString(fields);
     }
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -18,9 +18,11 @@ import org.xenproject.supportstatus.supportmd.SupportMdRejected;
 class ParseController {
 
     private final SupportMdReader reader;
+    private final ParseGate gate;
 
-    ParseController(SupportMdReader reader) {
+    ParseController(SupportMdReader reader, ParseGate gate) {
         this.reader = reader;
+        this.gate = gate;
     }
 
     @Operation(summary = "Read a SUPPORT.md as the importer would, without storing it",
@@ -34,8 +36,13 @@ class ParseController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Not text/markdown or text/plain",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "This client address asked for too many parses; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Every place for a parse is taken; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/v1/parse", consumes = {"text/markdown", "text/plain"}, produces = "application/json")
     ParseResult parse(HttpServletRequest request) throws IOException, SupportMdRejected {
+        // The client's allowance was charged before this (ParseAllowanceFilter).
         int limit = reader.maxBytes();
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
@@ -45,7 +52,8 @@ class ParseController {
         if (body.length > limit) {
             throw tooLarge(limit);
         }
-        return ParseResult.of(reader.read(body));
+        // Read before taking a place: a client sending slowly holds no place meanwhile.
+        return gate.run(() -> ParseResult.of(reader.read(body)));
     }
 
     private static SupportMdRejected tooLarge(int limit) {

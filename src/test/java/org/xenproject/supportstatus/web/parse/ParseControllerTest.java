@@ -1,24 +1,41 @@
 package org.xenproject.supportstatus.web.parse;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xenproject.supportstatus.web.WebLayerTest;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(ParseController.class)
 @WebLayerTest
+@Import({ParseConfiguration.class, ParseControllerTest.Meters.class})
+@TestPropertySource(properties = {"xen.support.parse.max-concurrent=1", "xen.support.parse.queue-wait=PT0.05S",
+        "xen.support.parse.per-minute=20"})
 class ParseControllerTest {
 
     private static final String SUPPORT_MD = """
@@ -49,8 +66,20 @@ class ParseControllerTest {
                 Status: Tech Preview
             """;
 
+    /** Web-layer slices have no meter registry of their own. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ParseGate gate;
 
     @Test
     void readsTheFileAndStoresNothing() throws Exception {
@@ -125,5 +154,65 @@ class ParseControllerTest {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(415));
+    }
+
+    @Test
+    void aClientOverItsAllowanceIs429WithRetryAfter() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.50")))
+                    .andExpect(status().isOk());
+        }
+
+        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.50")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, matchesPattern("[1-9][0-9]*")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.type").value("urn:xen-support:problem:parse-rate"))
+                .andExpect(jsonPath("$.title").value("Too many parses"))
+                .andExpect(jsonPath("$.detail", containsString("20 parses a minute")));
+        // Another client is not affected.
+        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.51")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aParseFindingEveryPlaceTakenIs503WithRetryAfter() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> {
+            try {
+                return gate.run(() -> {
+                    started.countDown();
+                    release.await();
+                    return "held";
+                });
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.60")))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(503))
+                    .andExpect(jsonPath("$.type").value("urn:xen-support:problem:parse-busy"))
+                    .andExpect(jsonPath("$.title").value("Parser busy"));
+        } finally {
+            release.countDown();
+        }
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.60")))
+                .andExpect(status().isOk());
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }
