@@ -132,8 +132,8 @@ imported_service() {
     [ "$outcome" = succeeded ] || exit 1
 }
 
-# The container image's launch (Dockerfile): the jar extracted, on JDK 25, with an AOT cache that a
-# training run wrote while starting on the embedded PostgreSQL. Sets java25, image_jar and
+# The container image's launch (Dockerfile): the jar extracted, on JDK 25, the serial collector, with
+# an AOT cache that a training run wrote while starting on the embedded PostgreSQL. Sets java25, image_jar and
 # image_opts, for start_service "$db" "$java_opts $image_opts" "$java25" "$image_jar".
 prepare_image_launch() {
     java25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n 1)}
@@ -148,8 +148,10 @@ prepare_image_launch() {
     image_jar="$work/app/application.jar"
     # The cache records the jar's path as written, and a launch where that path finds no jar cannot
     # use it (a relative path, from another directory): training and launches name the absolute path.
+    # The training run's heap and collector are the image's (Dockerfile), not this machine's defaults.
     XEN_SUPPORT_IMPORT_ENABLED=false XEN_SUPPORT_EMBEDDED_DB_DIR="$work/training-db" SERVER_PORT=0 \
-        "$java25" -XX:AOTCacheOutput="$work/app/app.aot" -Dspring.context.exit=onRefresh -jar "$image_jar" \
+        "$java25" -Xms384m -Xmx384m -XX:+UseSerialGC -XX:AOTCacheOutput="$work/app/app.aot" \
+        -Dspring.context.exit=onRefresh -jar "$image_jar" \
         > "$work/training.log" 2>&1 || { tail -30 "$work/training.log"; echo "training run failed"; exit 1; }
     # That exit skips the shutdown hooks, so the embedded PostgreSQL outlives it: stop it (SIGINT is
     # PostgreSQL's fast shutdown).
@@ -158,7 +160,7 @@ prepare_image_launch() {
     echo "   AOT cache: $(( $(stat -c %s "$work/app/app.aot") / 1048576 )) MiB"
     # -XX:AOTMode=on: a JVM that cannot use the cache stops instead of starting without it, which
     # would measure another launch.
-    image_opts="-XX:AOTCache=$work/app/app.aot -XX:AOTMode=on"
+    image_opts="-XX:+UseSerialGC -XX:AOTCache=$work/app/app.aot -XX:AOTMode=on"
 }
 
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
