@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,8 @@ public class Answers {
 
     public static final MediaType JSON = MediaType.APPLICATION_JSON;
 
+    private static final String ACCEPT_AND_ENCODING = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
+
     /** An answer as kept in a snapshot: its bytes, and the same gzipped when that is worth it. */
     record Kept(MediaType type, byte[] plain, byte[] gzipped) implements Snapshot.Sized {
         @Override
@@ -61,30 +64,36 @@ public class Answers {
      * is asked. {@code key} holds only what the answer depends on, each value as the endpoint read
      * it, so a parameter the endpoint does not know, or another spelling of the same value, asks
      * the same question. A String is sent as UTF-8 text, anything else as JSON.
+     *
+     * <p>The bytes are written straight to the response, past Spring's message converters, and
+     * nothing is left for Spring to write: a controller returns what this returns (null), and
+     * declares the type of what the bytes hold, for the API's description.
      */
-    public <T> ResponseEntity<Prepared<T>> of(HttpServletRequest request, Snapshot snapshot, Snapshot.Key key,
-            MediaType type, Supplier<T> compute) {
+    public <R> ResponseEntity<R> of(HttpServletRequest request, HttpServletResponse response, Snapshot snapshot,
+            Snapshot.Key key, MediaType type, Supplier<?> compute) throws IOException {
         Snapshot.Key question = new Snapshot.Key("answer", key, type);
         Kept kept = snapshot.prepared(question, () -> keep(type, compute.get()));
         String etag = "W/\"" + build + "-d" + snapshot.version() + "-" + snapshot.day().toEpochDay() + "-"
                 + Integer.toHexString(question.hashCode()) + "\"";
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                .eTag(etag)
-                .lastModified(snapshot.changedAt())
-                .header(HttpHeaders.CACHE_CONTROL, DATA)
-                .contentType(kept.type());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, DATA);
+        response.addHeader(HttpHeaders.VARY, kept.gzipped() != null ? ACCEPT_AND_ENCODING : HttpHeaders.ACCEPT);
+        if (new ServletWebRequest(request, response).checkNotModified(etag, snapshot.changedAt().toEpochMilli())) {
+            return null;
+        }
         byte[] body = kept.plain();
         if (kept.gzipped() != null) {
-            answer.varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_ENCODING);
             String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
             if (accepted != null && accepted.contains("gzip")) {
-                answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
                 body = kept.gzipped();
             }
-        } else {
-            answer.varyBy(HttpHeaders.ACCEPT);
         }
-        return answer.body(new Prepared<>(body));
+        response.setContentType(kept.type().toString());
+        response.setContentLength(body.length);
+        // One write: Tomcat sends status line, headers and body together when they fit its socket
+        // buffer (TomcatSocketConfiguration).
+        response.getOutputStream().write(body);
+        return null;
     }
 
     /**

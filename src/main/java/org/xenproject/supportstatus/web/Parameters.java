@@ -5,14 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.ConvertingPropertyEditorAdapter;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.xenproject.supportstatus.release.LifecycleState;
 import org.xenproject.supportstatus.release.ReleaseVersion;
@@ -45,11 +39,10 @@ public class Parameters implements WebMvcConfigurer {
                 : RevisionPoint.parse(text));
         registry.addConverter(String.class, FeatureKey.class, text -> blank(text) ? null : new FeatureKey(text));
         registry.addConverter(String.class, SearchText.class, text -> blank(text) ? null : new SearchText(text));
-        // Only the two words: Spring would also take "yes", "on" or "1".
-        registry.addConverter(String.class, Boolean.class, text -> switch (text) {
+        registry.addConverter(String.class, Truth.class, text -> switch (text) {
             case "" -> null;
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+            case "true" -> Truth.TRUE;
+            case "false" -> Truth.FALSE;
             default -> throw new IllegalArgumentException("'" + printable(text) + "' is neither true nor false");
         });
         registry.addConverter(String.class, LifecycleState.class,
@@ -59,26 +52,6 @@ public class Parameters implements WebMvcConfigurer {
         registry.addConverter(String.class, ArchName.class, byId(ArchName.values(), ArchName::id));
     }
 
-    @Override
-    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.add(0, new PreparedConverter());
-    }
-
-    /**
-     * Spring falls back to its own property editors when a conversion fails, and its editor for
-     * booleans takes "yes", "on" or "1"; this one asks the conversion above, and nothing else.
-     */
-    @ControllerAdvice
-    static class StrictValues {
-
-        @InitBinder
-        void strictBooleans(WebDataBinder binder) {
-            if (binder.getConversionService() != null) {
-                binder.registerCustomEditor(Boolean.class, new ConvertingPropertyEditorAdapter(
-                        binder.getConversionService(), TypeDescriptor.valueOf(Boolean.class)));
-            }
-        }
-    }
 
     /** A name from a fixed vocabulary; anything else names the vocabulary. */
     static <T> Converter<String, T> byId(T[] values, Function<T, String> id) {

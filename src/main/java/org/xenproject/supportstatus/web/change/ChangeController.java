@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.change;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
@@ -34,7 +36,6 @@ import org.xenproject.supportstatus.snapshot.Changes;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Prepared;
 import org.xenproject.supportstatus.web.PublicSettings;
 
 /** The change feed: JSON for programs, Atom for feed readers. */
@@ -62,15 +63,15 @@ class ChangeController {
 
     @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time")
     @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<ChangePage>> changes(HttpServletRequest request,
+    ResponseEntity<ChangePage> changes(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Page number, from 0")
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
             @Parameter(description = "Entries per page, 1 to 200; default 50")
             @RequestParam(defaultValue = "50")
             @Min(value = 1, message = "must be a whole number from 1 to " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) {
+            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
+        return answers.of(request, response, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
             List<ChangeFeed.Entry> all = snapshot.changes();
             long from = (long) page * size;
             List<ChangeFeed.Entry> entries = from >= all.size()
@@ -82,9 +83,9 @@ class ChangeController {
 
     @Operation(summary = "The latest changes as an Atom 1.0 feed")
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
-    ResponseEntity<Prepared<String>> atom(HttpServletRequest request) {
+    ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, snapshot, new Snapshot.Key("changes.atom"), ATOM, () -> atom(snapshot.changes()));
+        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom"), ATOM, () -> atom(snapshot.changes()));
     }
 
     private String atom(List<ChangeFeed.Entry> entries) {

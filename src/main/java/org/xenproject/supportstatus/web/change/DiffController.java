@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.change;
 
+import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +21,6 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.snapshot.SupportChanges;
 import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Prepared;
 
 /** What changed from one release to another. */
 @RestController
@@ -41,13 +42,13 @@ class DiffController {
 
     @Operation(summary = "Statuses added, removed and changed, and lifecycle changes, between two releases")
     @GetMapping(path = "/api/v1/diff", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<Diff>> diff(HttpServletRequest request,
+    ResponseEntity<Diff> diff(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The older release, e.g. 4.21") @RequestParam ReleaseVersion from,
-            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to) {
+            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release older = snapshot.release(from);
         Release newer = snapshot.release(to);
-        return answers.of(request, snapshot, new Snapshot.Key("diff", from, to), Answers.JSON, () -> {
+        return answers.of(request, response, snapshot, new Snapshot.Key("diff", from, to), Answers.JSON, () -> {
             Changes changes = SupportChanges.between(older.document(), newer.document());
             return new Diff(older.version(), newer.version(), changes.added(), changes.removed(), changes.changed(),
                     changes.lifecycle());

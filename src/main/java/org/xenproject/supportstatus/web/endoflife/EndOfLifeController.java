@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.endoflife;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +25,6 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.Prepared;
 
 /**
  * The lifecycle in the field names of endoflife.date's product API, so tools built for it work
@@ -58,21 +59,21 @@ class EndOfLifeController {
 
     @Operation(summary = "Every released cycle, newest first, as endoflife.date lists them")
     @GetMapping(path = "/api/endoflife/xen.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<List<Cycle>>> cycles(HttpServletRequest request) {
+    ResponseEntity<List<Cycle>> cycles(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, snapshot, new Snapshot.Key("endoflife cycles"), Answers.JSON, () -> cycles(snapshot));
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycles"), Answers.JSON, () -> cycles(snapshot));
     }
 
     @Operation(summary = "One released cycle, as endoflife.date describes it")
     @GetMapping(path = "/api/endoflife/xen/{cycle}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<Cycle>> cycle(HttpServletRequest request,
-            @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle) {
+    ResponseEntity<Cycle> cycle(HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle) throws IOException {
         Snapshot snapshot = snapshots.current();
         Cycle found = cycles(snapshot).stream()
                 .filter(c -> c.cycle().equals(cycle.name()))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No released cycle " + cycle));
-        return answers.of(request, snapshot, new Snapshot.Key("endoflife cycle", cycle), Answers.JSON, () -> found);
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycle", cycle), Answers.JSON, () -> found);
     }
 
     private static List<Cycle> cycles(Snapshot snapshot) {

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.feature;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +32,6 @@ import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.FeatureKey;
 import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.Prepared;
 import org.xenproject.supportstatus.web.SearchText;
 import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.web.NotFoundException;
@@ -59,14 +60,14 @@ class FeatureController {
 
     @Operation(summary = "Every feature of any release's current SUPPORT.md, with the releases that have it")
     @GetMapping(path = "/api/v1/features", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<FeatureList>> features(HttpServletRequest request,
+    ResponseEntity<FeatureList> features(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
             @RequestParam(required = false) SearchText q,
             @Parameter(description = "Features in this section (a section key such as 'guest-type')")
-            @RequestParam(required = false) FeatureKey section) {
+            @RequestParam(required = false) FeatureKey section) throws IOException {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(null, null, null, FeatureKey.valueOf(section), SearchText.valueOf(q));
-        return answers.of(request, snapshot, new Snapshot.Key("all features", filter), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("all features", filter), Answers.JSON,
                 () -> list(snapshot, filter));
     }
 
@@ -103,15 +104,15 @@ class FeatureController {
 
     @Operation(summary = "One feature in every release that has it, newest first")
     @GetMapping(path = "/api/v1/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<FeatureAcrossReleases>> feature(HttpServletRequest request,
+    ResponseEntity<FeatureAcrossReleases> feature(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
             @Parameter(description = "Only statuses that apply to this architecture",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) {
+            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) throws IOException {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, null, null, null, null);
-        return answers.of(request, snapshot, new Snapshot.Key("feature across releases", key, filter), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("feature across releases", key, filter), Answers.JSON,
                 () -> across(snapshot, key.value(), filter));
     }
 

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.feature;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +35,6 @@ import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.FeatureKey;
 import org.xenproject.supportstatus.web.InvalidParameterException;
 import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.Prepared;
 
 /** The support matrix across releases, as JSON or CSV. */
 @RestController
@@ -55,7 +56,7 @@ class MatrixController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Matrix.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping(path = "/api/v1/matrix", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<Prepared<Object>> matrix(HttpServletRequest request,
+    ResponseEntity<Matrix> matrix(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Only statuses that apply to this architecture",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
@@ -71,15 +72,15 @@ class MatrixController {
             @Parameter(description = "csv or json; overrides the Accept header",
                     schema = @Schema(allowableValues = {"csv", "json"}))
             @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
         boolean csv = wantsCsv(format, accept);
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, level, null, FeatureKey.valueOf(section), null);
         List<Release> columns = columns(snapshot, releases);
         Snapshot.Key key = new Snapshot.Key("matrix", filter, columns.stream().map(Release::version).toList());
         return csv
-                ? answers.of(request, snapshot, key, TEXT_CSV, () -> Matrix.of(columns, filter).toCsv())
-                : answers.of(request, snapshot, key, Answers.JSON, () -> Matrix.of(columns, filter));
+                ? answers.of(request, response, snapshot, key, TEXT_CSV, () -> Matrix.of(columns, filter).toCsv())
+                : answers.of(request, response, snapshot, key, Answers.JSON, () -> Matrix.of(columns, filter));
     }
 
     /** {@code format=} wins; else CSV only when the client asks for it rather than JSON. */

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class ImportController {
 
     @Operation(summary = "Recent import runs, newest first, with each branch's outcome")
     @GetMapping
-    ResponseEntity<ImportRuns> recent(HttpServletRequest request,
+    ResponseEntity<ImportRuns> recent(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "How many runs, 1 to 100; default 20")
             @RequestParam(defaultValue = "20")
             @Min(value = 1, message = "must be a whole number from 1 to " + MAX_LIMIT)
@@ -54,7 +55,7 @@ class ImportController {
 
     @Operation(summary = "One import run")
     @GetMapping("/{id}")
-    ResponseEntity<ImportRunView> one(HttpServletRequest request,
+    ResponseEntity<ImportRunView> one(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The run's id") @PathVariable @Min(value = 1, message = "must be a whole number from 1")
             long id) {
         return answers.unkept(request, job.runsVersion(),

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.page;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.Prepared;
 import org.xenproject.supportstatus.web.SearchText;
 
 /** {@code GET /}: the support matrix as a web page, rendered once per snapshot and filter. */
@@ -39,13 +39,13 @@ class MatrixPageController {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<Prepared<String>> matrix(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<String> matrix(HttpServletRequest request, HttpServletResponse response,
             @RequestParam(required = false) String arch,
             @RequestParam(required = false) List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
-            @RequestParam(required = false) SearchText q) {
+            @RequestParam(required = false) SearchText q) throws IOException {
         PageFilter filter = PageFilter.of(arch, level, q);
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, snapshot, new Snapshot.Key("matrix page", filter), HTML,
+        return answers.of(request, response, snapshot, new Snapshot.Key("matrix page", filter), HTML,
                 () -> pages.render("page/matrix", Map.of(
                         "filter", filter,
                         "arches", PageFilter.ARCHES,

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.page;
 
+import java.io.IOException;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -15,7 +16,6 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Prepared;
 
 /** {@code GET /releases/{version}}: one release as a web page; versions are named as in the API. */
 @Controller
@@ -33,11 +33,11 @@ class ReleasePageController {
     }
 
     @GetMapping(path = "/releases/{version}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<Prepared<String>> release(HttpServletRequest request, HttpServletResponse response,
-            @PathVariable ReleaseVersion version) {
+    ResponseEntity<String> release(HttpServletRequest request, HttpServletResponse response,
+            @PathVariable ReleaseVersion version) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, snapshot, new Snapshot.Key("release page", version), MatrixPageController.HTML,
+        return answers.of(request, response, snapshot, new Snapshot.Key("release page", version), MatrixPageController.HTML,
                 () -> pages.render("page/release", Map.of("release",
                         ReleaseDetails.of(release, snapshot.history(release), snapshot.day())), request, response));
     }

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.release;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,8 +39,8 @@ import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.FeatureKey;
 import org.xenproject.supportstatus.web.NotFoundException;
 import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.Prepared;
 import org.xenproject.supportstatus.web.SearchText;
+import org.xenproject.supportstatus.web.Truth;
 import org.xenproject.supportstatus.web.feature.FeatureView;
 
 /** Releases, their lifecycle and features, and the history of their SUPPORT.md. */
@@ -63,7 +65,7 @@ class ReleaseController {
 
     @Operation(summary = "Every release, newest first (unstable first), with its lifecycle state on a day")
     @GetMapping(path = "/api/v1/releases", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<ReleaseList>> releases(HttpServletRequest request,
+    ResponseEntity<ReleaseList> releases(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The day (YYYY-MM-DD) to compute states for; default today, UTC")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
             @Parameter(description = "Only releases in this state (comma-separated for several)",
@@ -71,29 +73,30 @@ class ReleaseController {
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
             Set<@NotNull(message = Parameters.EMPTY_ITEM) LifecycleState> state,
             @Parameter(description = "Only releases that are (true) or are not (false) security supported on the day")
-            @RequestParam(required = false) Boolean securitySupported) {
+            @RequestParam(required = false) @Schema(type = "boolean") Truth securitySupported) throws IOException {
         Snapshot snapshot = snapshots.current();
         LocalDate day = on != null ? on : snapshot.day();
         Set<LifecycleState> states = state == null ? Set.of() : Set.copyOf(state);
-        return answers.of(request, snapshot, new Snapshot.Key("releases", day, states, securitySupported),
+        Boolean secure = Truth.valueOf(securitySupported);
+        return answers.of(request, response, snapshot, new Snapshot.Key("releases", day, states, secure),
                 Answers.JSON, () -> new ReleaseList(day, snapshot.releases().stream()
                         .map(release -> ReleaseView.of(release, day))
                         .filter(view -> states.isEmpty() || states.contains(LifecycleState.fromId(view.state())))
-                        .filter(view -> securitySupported == null || view.securitySupported() == securitySupported)
+                        .filter(view -> secure == null || view.securitySupported() == secure)
                         .toList()));
     }
 
     @Operation(summary = "One release: lifecycle, state on a day, provenance and parse warnings")
     @GetMapping(path = "/api/v1/releases/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<ReleaseView>> release(HttpServletRequest request,
+    ResponseEntity<ReleaseView> release(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3 (a point release: its branch), stable-4.17, unstable or master")
             @PathVariable ReleaseVersion version,
             @Parameter(description = "The day (YYYY-MM-DD) to compute the state for; default today, UTC")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) throws IOException {
         Snapshot snapshot = snapshots.current();
         LocalDate day = on != null ? on : snapshot.day();
         Release release = snapshot.release(version);
-        return answers.of(request, snapshot, new Snapshot.Key("release", version, day), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("release", version, day), Answers.JSON,
                 () -> ReleaseView.of(release, day));
     }
 
@@ -105,7 +108,7 @@ class ReleaseController {
 
     @Operation(summary = "A release's features in document order, optionally filtered or as of a past revision")
     @GetMapping(path = "/api/v1/releases/{version}/features", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<ReleaseFeatures>> features(HttpServletRequest request,
+    ResponseEntity<ReleaseFeatures> features(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
             @Parameter(description = "Statuses that apply to this architecture (comma-separated for several)",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
@@ -125,12 +128,12 @@ class ReleaseController {
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
             @RequestParam(required = false) SearchText q,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
-            @RequestParam(required = false) RevisionPoint at) {
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         FeatureFilter filter = FeatureFilter.of(arch, level, security, FeatureKey.valueOf(section),
                 SearchText.valueOf(q));
-        return answers.of(request, snapshot, new Snapshot.Key("features", version, filter, at),
+        return answers.of(request, response, snapshot, new Snapshot.Key("features", version, filter, at),
                 Answers.JSON, () -> {
                     Served served = served(snapshot, release, at);
                     List<FeatureView> features = Features.of(served.document()).stream()
@@ -144,14 +147,14 @@ class ReleaseController {
 
     @Operation(summary = "One feature of a release")
     @GetMapping(path = "/api/v1/releases/{version}/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<FeatureView>> feature(HttpServletRequest request,
+    ResponseEntity<FeatureView> feature(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
-            @RequestParam(required = false) RevisionPoint at) {
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, snapshot, new Snapshot.Key("feature", version, key, at),
+        return answers.of(request, response, snapshot, new Snapshot.Key("feature", version, key, at),
                 Answers.JSON, () -> Features.of(served(snapshot, release, at).document()).stream()
                         .filter(f -> f.key().equals(key.value()))
                         .findFirst()
@@ -175,23 +178,23 @@ class ReleaseController {
 
     @Operation(summary = "Every stored revision of a release's SUPPORT.md, newest first, with what each changed")
     @GetMapping(path = "/api/v1/releases/{version}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Prepared<History>> history(HttpServletRequest request,
-            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) {
+    ResponseEntity<History> history(HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, snapshot, new Snapshot.Key("history", version), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("history", version), Answers.JSON,
                 () -> new History(release.version(), release.branch(), snapshot.history(release)));
     }
 
     @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision")
     @GetMapping(path = "/api/v1/releases/{version}/support.md", produces = "text/markdown;charset=UTF-8")
-    ResponseEntity<Prepared<String>> supportMd(HttpServletRequest request,
+    ResponseEntity<String> supportMd(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
-            @RequestParam(required = false) RevisionPoint at) {
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, snapshot, new Snapshot.Key("support.md", version, at), MARKDOWN,
+        return answers.of(request, response, snapshot, new Snapshot.Key("support.md", version, at), MARKDOWN,
                 () -> snapshot.content(at == null ? release.supportFileId() : fileAt(snapshot, release, at)));
     }
 
