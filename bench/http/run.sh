@@ -131,9 +131,10 @@ compare() {
 }
 
 PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
-echo "== warming up (unmeasured): 3 s of each endpoint"
+warmup=${BENCH_WARMUP:-3s}
+echo "== warming up (unmeasured): $warmup of each endpoint"
 for entry in "${endpoints[@]}"; do
-    wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port${entry#*|}" > /dev/null 2>&1
+    wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$port${entry#*|}" > /dev/null 2>&1
 done
 wrk -t2 -c"$connections" -d3s -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse" > /dev/null 2>&1 || true
 
