@@ -60,7 +60,8 @@ class ChangeController {
     record ChangePage(int page, int size, int total, List<ChangeFeed.Entry> entries) {
     }
 
-    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time")
+    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time",
+            description = "Every stored revision of any release's SUPPORT.md that changed a status or a lifecycle date, with what it changed.")
     @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Prepared<ChangePage>> changes(HttpServletRequest request,
             @Parameter(description = "Page number, from 0")
@@ -80,7 +81,8 @@ class ChangeController {
         });
     }
 
-    @Operation(summary = "The latest changes as an Atom 1.0 feed")
+    @Operation(summary = "The latest changes as an Atom 1.0 feed",
+            description = "The newest changes for feed readers: each entry links to the release's web page, and to its history as JSON.")
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
     ResponseEntity<Prepared<String>> atom(HttpServletRequest request) {
         Snapshot snapshot = snapshots.current();
