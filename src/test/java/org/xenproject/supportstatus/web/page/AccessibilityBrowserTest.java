@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import com.deque.html.axecore.args.AxeRuleOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -83,8 +86,15 @@ class AccessibilityBrowserTest extends PageTestSupport {
     }
 
     private void assertNoViolations(String page) {
-        Results results = new AxeBuilder().analyze(driver);
+        // Touch targets of at least 24px (WCAG 2.2) are checked too, as Lighthouse does.
+        AxeRuleOptions on = new AxeRuleOptions();
+        on.setEnabled(true);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRules(Map.of("target-size", on));
+        Results results = new AxeBuilder().withOptions(options).analyze(driver);
         assertThat(results.getPasses()).as("axe ran its rules on " + page).isNotEmpty();
+        assertThat(results.getPasses()).extracting(Rule::getId).as("target sizes were checked on " + page)
+                .contains("target-size");
         List<String> violations = results.getViolations().stream().map(AccessibilityBrowserTest::describe).toList();
         assertThat(violations).as("accessibility violations on " + page).isEmpty();
     }
