@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +32,46 @@ class ResponseHeaders extends OncePerRequestFilter {
         if (policy != null) {
             response.setHeader("Content-Security-Policy", policy);
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, versionsAreNoFileNames(request) ? new NoDownloadName(response) : response);
+    }
+
+    /**
+     * Spring guards against reflected file downloads by naming any answer "f.txt" when the path
+     * ends in what looks like a file extension it does not know: ".17" of {@code /releases/4.17}
+     * among them, so {@code curl -O} saved it as f.txt. A version's digits are no file type any
+     * browser or shell runs, so such paths keep no download name; any other suffix keeps the guard.
+     */
+    static boolean versionsAreNoFileNames(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot >= 0 && dot < last.length() - 1 && last.indexOf(';') < 0
+                && last.substring(dot + 1).chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static final class NoDownloadName extends HttpServletResponseWrapper {
+
+        NoDownloadName(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!guard(name, value)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!guard(name, value)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        private static boolean guard(String name, String value) {
+            return "Content-Disposition".equalsIgnoreCase(name) && "inline;filename=f.txt".equals(value);
+        }
     }
 
     /** The pages' policy, the API's, or none for Swagger UI, which loads its own scripts and styles. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -30,6 +31,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.snapshot.ChangeFeed;
 import org.xenproject.supportstatus.snapshot.Changes;
@@ -61,7 +65,8 @@ class ChangeController {
     record ChangePage(int page, int size, int total, List<ChangeFeed.Entry> entries) {
     }
 
-    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time")
+    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time",
+            description = "Every stored revision of any release's SUPPORT.md that changed a status or a lifecycle date, with what it changed.")
     @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChangePage> changes(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Page number, from 0")
@@ -81,15 +86,36 @@ class ChangeController {
         });
     }
 
-    @Operation(summary = "The latest changes as an Atom 1.0 feed")
+    @Operation(summary = "The latest changes as an Atom 1.0 feed",
+            description = "The newest changes for feed readers: each entry links to the release's web page, and to its history as JSON.")
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom"), ATOM, () -> atom(snapshot.changes()));
+        String base = base();
+        // The links name the host the client reached, so each host has its own bytes.
+        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom", base), ATOM,
+                () -> atom(base, snapshot.changes()));
     }
 
-    private String atom(List<ChangeFeed.Entry> entries) {
-        String base = settings.publicUrl();
+    /**
+     * Where links in the feed point: the public URL when the deployment sets one, else the scheme,
+     * host and port this request came to (as a trusted proxy forwarded them), lower-cased and
+     * without a default port, so that spellings of one host share an answer.
+     */
+    private String base() {
+        if (settings.publicUrl() != null) {
+            return settings.publicUrl();
+        }
+        UriComponents here = ServletUriComponentsBuilder.fromCurrentContextPath().build();
+        return UriComponentsBuilder.newInstance()
+                .scheme(here.getScheme().toLowerCase(Locale.ROOT))
+                .host(here.getHost() == null ? "localhost" : here.getHost().toLowerCase(Locale.ROOT))
+                .port(here.getPort())
+                .path(here.getPath())
+                .build().toUriString().replaceAll("/+$", "");
+    }
+
+    private String atom(String base, List<ChangeFeed.Entry> entries) {
         SyndFeed atom = new SyndFeedImpl();
         atom.setFeedType("atom_1.0");
         atom.setTitle("Xen support status: changes");
@@ -119,11 +145,14 @@ class ChangeController {
                 + (entry.subject() != null ? entry.subject() : "SUPPORT.md changed"));
         item.setUpdatedDate(Date.from(time(entry)));
         item.setPublishedDate(Date.from(time(entry)));
+        // Feed readers open the HTML alternate: the release's page, at the revision when there is one.
+        String page = base + "/releases/" + release + (entry.commit() != null ? "#r-" + entry.commit() : "");
         List<SyndLink> links = new ArrayList<>();
-        links.add(link(base + "/api/v1/releases/" + release + "/history", "alternate", "application/json"));
-        links.add(link(UpstreamLinks.supportHtml(release), "related", "text/html"));
+        links.add(link(page, "alternate", "text/html"));
+        links.add(link(base + "/api/v1/releases/" + release + "/history", "related", "application/json"));
+        links.add(link(UpstreamLinks.supportHtml(release), "via", "text/html"));
         item.setLinks(links);
-        item.setLink(base + "/api/v1/releases/" + release + "/history");
+        item.setLink(page);
         if (entry.author() != null) {
             SyndPerson author = new SyndPersonImpl();
             author.setName(entry.author());

@@ -40,7 +40,8 @@ class DiffController {
             List<Changes.StatusChange> changed, List<Changes.LifecycleChange> lifecycle) {
     }
 
-    @Operation(summary = "Statuses added, removed and changed, and lifecycle changes, between two releases")
+    @Operation(summary = "Statuses added, removed and changed, and lifecycle changes, between two releases",
+            description = "Compares the SUPPORT.md of two releases: the statuses only one has, those whose text changed, and the lifecycle dates that differ.")
     @GetMapping(path = "/api/v1/diff", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Diff> diff(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The older release, e.g. 4.21") @RequestParam ReleaseVersion from,

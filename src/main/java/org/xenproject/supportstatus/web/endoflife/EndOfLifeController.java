@@ -32,7 +32,7 @@ import org.xenproject.supportstatus.web.NotFoundException;
  * the file says the date is still to be decided, as endoflife.date does.
  */
 @RestController
-@Tag(name = "Releases")
+@Tag(name = "Lifecycle")
 class EndOfLifeController {
 
     private final Snapshots snapshots;
@@ -57,14 +57,16 @@ class EndOfLifeController {
             boolean lts) {
     }
 
-    @Operation(summary = "Every released cycle, newest first, as endoflife.date lists them")
+    @Operation(summary = "Every released cycle, newest first, as endoflife.date lists them",
+            description = "The lifecycle in the field names of endoflife.date's product API (cycle, releaseDate, support, eol, latest, link), so tools built for it work unchanged.")
     @GetMapping(path = "/api/endoflife/xen.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<Cycle>> cycles(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
         return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycles"), Answers.JSON, () -> cycles(snapshot));
     }
 
-    @Operation(summary = "One released cycle, as endoflife.date describes it")
+    @Operation(summary = "One released cycle, as endoflife.date describes it",
+            description = "One cycle in the field names of endoflife.date's product API.")
     @GetMapping(path = "/api/endoflife/xen/{cycle}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Cycle> cycle(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle) throws IOException {

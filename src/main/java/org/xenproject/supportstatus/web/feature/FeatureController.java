@@ -58,7 +58,8 @@ class FeatureController {
     record FeatureList(List<FeatureSummary> features) {
     }
 
-    @Operation(summary = "Every feature of any release's current SUPPORT.md, with the releases that have it")
+    @Operation(summary = "Every feature of any release's current SUPPORT.md, with the releases that have it",
+            description = "One entry per feature key, with its title and section path, and the releases whose SUPPORT.md lists it.")
     @GetMapping(path = "/api/v1/features", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeatureList> features(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
@@ -102,7 +103,8 @@ class FeatureController {
     record FeatureAcrossReleases(String key, String title, List<FeatureInRelease> releases) {
     }
 
-    @Operation(summary = "One feature in every release that has it, newest first")
+    @Operation(summary = "One feature in every release that has it, newest first",
+            description = "How the support of one feature went from release to release: its statuses in each.")
     @GetMapping(path = "/api/v1/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeatureAcrossReleases> feature(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,

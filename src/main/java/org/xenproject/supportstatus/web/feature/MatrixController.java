@@ -51,7 +51,8 @@ class MatrixController {
         this.answers = answers;
     }
 
-    @Operation(summary = "The support matrix: rows of features and statuses, a column per release")
+    @Operation(summary = "The support matrix: rows of features and statuses, a column per release",
+            description = "What Xen's support-matrix.html shows, as JSON or (Accept: text/csv or format=csv) CSV.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = Matrix.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})

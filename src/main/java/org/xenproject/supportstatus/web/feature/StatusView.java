@@ -2,6 +2,7 @@ package org.xenproject.supportstatus.web.feature;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
@@ -23,7 +24,8 @@ public record StatusView(
         String security,
         @Schema(description = "For 'Supported up to <limit>': the limit", example = "4096")
         String limit,
-        @Schema(description = "Architectures it applies to", allowableValues = {"x86", "arm32", "arm64"})
+        @ArraySchema(arraySchema = @Schema(description = "Architectures it applies to"),
+                schema = @Schema(type = "string", allowableValues = {"x86", "arm32", "arm64"}))
         List<String> arches) {
 
     public static StatusView of(FeatureStatus status) {

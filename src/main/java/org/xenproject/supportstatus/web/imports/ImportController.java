@@ -4,6 +4,11 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.xenproject.supportstatus.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +32,7 @@ import org.xenproject.supportstatus.web.NotFoundException;
  * {@code POST /api/v1/imports}: starts a run (admin token required, see SecurityConfiguration).
  */
 @RestController
+@Tag(name = "Imports")
 @RequestMapping("/api/v1/imports")
 class ImportController {
 
@@ -43,7 +49,8 @@ class ImportController {
     record ImportRuns(List<ImportRunView> runs) {
     }
 
-    @Operation(summary = "Recent import runs, newest first, with each branch's outcome")
+    @Operation(summary = "Recent import runs, newest first, with each branch's outcome",
+            description = "Each run with when it started and ended, what started it, and for each branch whether it was stored, unchanged or failed.")
     @GetMapping
     ResponseEntity<ImportRuns> recent(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "How many runs, 1 to 100; default 20")
@@ -53,7 +60,8 @@ class ImportController {
         return answers.unkept(request, job.runsVersion(), () -> new ImportRuns(job.recent(limit)));
     }
 
-    @Operation(summary = "One import run")
+    @Operation(summary = "One import run",
+            description = "A run by its id, with each branch's outcome.")
     @GetMapping("/{id}")
     ResponseEntity<ImportRunView> one(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The run's id") @PathVariable @Min(value = 1, message = "must be a whole number from 1")
@@ -62,7 +70,14 @@ class ImportController {
                 () -> job.find(id).orElseThrow(() -> new NotFoundException("No import run " + id)));
     }
 
-    @Operation(summary = "Start an import now (admin token required); answers 202 with the run")
+    @Operation(summary = "Start an import now (admin token required); answers 202 with the run",
+            description = "Starts an import of every branch at once, or joins the one under way. Needs the admin token as a bearer token.")
+    @SecurityRequirement(name = OpenApiConfiguration.ADMIN_TOKEN)
+    @ApiResponse(responseCode = "202", description = "The run, started or already under way")
+    @ApiResponse(responseCode = "401", description = "No admin token, or a wrong one",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "The service has no admin token, so accepts no admin call",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     ResponseEntity<ImportRunView> start() {
         ImportRunView run = job.start(ImportRun.Trigger.ADMIN);

@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.web.parse;
 import java.io.IOException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -15,6 +16,7 @@ import org.xenproject.supportstatus.supportmd.SupportMdRejected;
 
 /** Lets people editing SUPPORT.md see what the service will make of their change. Stores nothing. */
 @RestController
+@Tag(name = "Parse")
 class ParseController {
 
     private final SupportMdReader reader;
@@ -26,6 +28,7 @@ class ParseController {
     }
 
     @Operation(summary = "Read a SUPPORT.md as the importer would, without storing it",
+            description = "For people editing SUPPORT.md: what the service will make of their change, warnings included. Nothing is stored.",
             requestBody = @RequestBody(required = true, description = "The file, UTF-8, at most the import size limit",
                     content = {@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
                             @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))

@@ -63,7 +63,8 @@ class ReleaseController {
             List<ReleaseView> releases) {
     }
 
-    @Operation(summary = "Every release, newest first (unstable first), with its lifecycle state on a day")
+    @Operation(summary = "Every release, newest first (unstable first), with its lifecycle state on a day",
+            description = "Each release's lifecycle dates as its SUPPORT.md gives them, its state on the day asked (today by default), where its data came from, and any warnings from reading its file. Filters keep the releases in a state or with security support.")
     @GetMapping(path = "/api/v1/releases", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReleaseList> releases(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The day (YYYY-MM-DD) to compute states for; default today, UTC")
@@ -86,7 +87,8 @@ class ReleaseController {
                         .toList()));
     }
 
-    @Operation(summary = "One release: lifecycle, state on a day, provenance and parse warnings")
+    @Operation(summary = "One release: lifecycle, state on a day, provenance and parse warnings",
+            description = "A release by its version, branch or a point release of it (4.17.3 answers for stable-4.17 and says whether that point release is the latest).")
     @GetMapping(path = "/api/v1/releases/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReleaseView> release(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3 (a point release: its branch), stable-4.17, unstable or master")
@@ -106,7 +108,8 @@ class ReleaseController {
             List<FeatureView> features) {
     }
 
-    @Operation(summary = "A release's features in document order, optionally filtered or as of a past revision")
+    @Operation(summary = "A release's features in document order, optionally filtered or as of a past revision",
+            description = "Every feature of the release's SUPPORT.md with its statuses. A filter keeps the features with at least one matching status, and in them only the matching statuses; at= reads the file as it stood at a commit or on a day.")
     @GetMapping(path = "/api/v1/releases/{version}/features", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReleaseFeatures> features(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
@@ -145,7 +148,8 @@ class ReleaseController {
                 });
     }
 
-    @Operation(summary = "One feature of a release")
+    @Operation(summary = "One feature of a release",
+            description = "A feature by its key, with its section path, description and every status it has in that release.")
     @GetMapping(path = "/api/v1/releases/{version}/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeatureView> feature(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,
@@ -176,7 +180,8 @@ class ReleaseController {
     record History(String release, String branch, List<HistoryEntry> revisions) {
     }
 
-    @Operation(summary = "Every stored revision of a release's SUPPORT.md, newest first, with what each changed")
+    @Operation(summary = "Every stored revision of a release's SUPPORT.md, newest first, with what each changed",
+            description = "The commits that changed the branch's SUPPORT.md, each with its subject, the file's digest and the statuses and lifecycle dates it changed.")
     @GetMapping(path = "/api/v1/releases/{version}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<History> history(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) throws IOException {
@@ -186,7 +191,8 @@ class ReleaseController {
                 () -> new History(release.version(), release.branch(), snapshot.history(release)));
     }
 
-    @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision")
+    @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision",
+            description = "The file exactly as stored, as text/markdown.")
     @GetMapping(path = "/api/v1/releases/{version}/support.md", produces = "text/markdown;charset=UTF-8")
     ResponseEntity<String> supportMd(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version,

@@ -8,12 +8,19 @@ import java.util.List;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.xenproject.supportstatus.testing.ApiTest;
 
 /** What changed between releases and over time, through HTTP over imported data. */
+// The test client is the trusted proxy here, so the forwarded host counts.
+@TestPropertySource(properties = "XEN_SUPPORT_TRUSTED_PROXIES=127.0.0.0/8, ::1/128")
 class ChangeApiTest extends ApiTest {
+
+    @LocalServerPort
+    int port;
 
     private static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {
     };
@@ -94,8 +101,51 @@ class ChangeApiTest extends ApiTest {
         assertThat(extension.getUri()).isEqualTo("urn:xen-support:change:" + fixture.commits().extension417());
         assertThat(extension.getDescription().getValue())
                 .contains("securitySupportUntil: 2025-12-12 → 2027-12-12");
-        assertThat(extension.getLinks()).extracting(l -> l.getHref()).contains(
-                "http://localhost:8080/api/v1/releases/4.17/history",
-                "https://xenbits.xen.org/docs/4.17-testing/SUPPORT.html");
+        String base = "http://localhost:" + port;
+        assertThat(extension.getLink()).as("what feed readers open").isEqualTo(
+                base + "/releases/4.17#r-" + fixture.commits().extension417());
+        assertThat(extension.getLinks()).extracting(l -> l.getRel() + " " + l.getType() + " " + l.getHref())
+                .containsExactlyInAnyOrder(
+                        "alternate text/html " + base + "/releases/4.17#r-" + fixture.commits().extension417(),
+                        "related application/json " + base + "/api/v1/releases/4.17/history",
+                        "via text/html https://xenbits.xen.org/docs/4.17-testing/SUPPORT.html");
+        assertThat(feed.getEntries()).allSatisfy(entry -> assertThat(entry.getLinks())
+                .filteredOn(l -> "alternate".equals(l.getRel()))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.getType()).isEqualTo("text/html");
+                    assertThat(l.getHref()).startsWith(base + "/releases/");
+                }));
+        assertThat(feed.getLinks()).extracting(l -> l.getRel() + " " + l.getHref())
+                .contains("self " + base + "/api/v1/changes.atom", "alternate " + base + "/");
+        // The anchor the entry names is on the page.
+        String page = http.get().uri("/releases/4.17").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(page).contains("id=\"r-" + fixture.commits().extension417() + "\"");
+    }
+
+    @Test
+    void theChangeFeedLinksToTheHostATrustedProxyForwarded() throws Exception {
+        String forwarded = http.get().uri("/api/v1/changes.atom")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "Status.Example.ORG")
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(forwarded));
+        assertThat(feed.getLinks()).extracting(l -> l.getRel() + " " + l.getHref())
+                .contains("self https://status.example.org/api/v1/changes.atom");
+        assertThat(feed.getEntries()).allSatisfy(entry ->
+                assertThat(entry.getLink()).startsWith("https://status.example.org/releases/"));
+
+        // Another host never gets those bytes, nor the same ETag.
+        var direct = http.get().uri("/api/v1/changes.atom").exchange().expectStatus().isOk()
+                .returnResult(String.class);
+        assertThat(direct.getResponseBody()).doesNotContain("status.example.org")
+                .contains("http://localhost:" + port + "/releases/");
+        var again = http.get().uri("/api/v1/changes.atom")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "status.example.org")
+                .exchange().expectStatus().isOk().returnResult(String.class);
+        assertThat(again.getResponseBody()).as("one host, however it is spelled, one answer").isEqualTo(forwarded);
+        assertThat(again.getResponseHeaders().getETag()).isNotEqualTo(direct.getResponseHeaders().getETag());
     }
 }
