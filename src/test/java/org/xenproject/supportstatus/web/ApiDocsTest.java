@@ -37,7 +37,8 @@ class ApiDocsTest {
                 "/api/v1/changes", "/api/v1/changes.atom", "/api/v1/parse", "/api/v1/imports",
                 "/api/endoflife/xen.json", "/api/endoflife/xen/{cycle}.json",
                 "/api/v1/releases/{version}/versions", "/api/endoflife/v1/products",
-                "/api/endoflife/v1/products/{product}", "/api/endoflife/v1/products/{product}/releases/{name}");
+                "/api/endoflife/v1/products/{product}", "/api/endoflife/v1/products/{product}/releases/{name}",
+                "/api/v1/calendar.ics", "/api/v1/releases/{version}/calendar.ics");
         List<String> undescribed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
