@@ -39,7 +39,8 @@ class ApiDocsTest {
                 "/api/v1/releases/{version}/versions", "/api/endoflife/v1/products",
                 "/api/endoflife/v1/products/{product}", "/api/endoflife/v1/products/{product}/releases/{name}",
                 "/api/v1/calendar.ics", "/api/v1/releases/{version}/calendar.ics",
-                "/api/v1/events", "/api/v1/events.atom");
+                "/api/v1/events", "/api/v1/events.atom",
+                "/api/v1/releases/{version}/openeox.json", "/api/v1/openeox.json");
         List<String> undescribed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
