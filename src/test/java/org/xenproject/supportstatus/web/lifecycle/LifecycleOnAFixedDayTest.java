@@ -12,7 +12,9 @@ import java.util.List;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -92,6 +94,38 @@ class LifecycleOnAFixedDayTest extends ApiTest {
                 .returnResult(String.class).getResponseHeaders().getETag();
         http.get().uri("/api/v1/events").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified();
+    }
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Autowired
+    LifecycleMetrics metrics;
+
+    @Test
+    void gaugesAreComputedFromTheDataOnTheDay() {
+        metrics.refreshRows();
+        assertThat(gauge("xen.release.security.supported", "4.17")).isEqualTo(0);
+        assertThat(gauge("xen.release.security.supported", "4.21")).isEqualTo(1);
+        // 2027-12-12 was 29 days before 2028-01-10; 4.22's general support lasts until 2028-01-30.
+        assertThat(gauge("xen.release.security.support.remaining.days", "4.17")).isEqualTo(-29);
+        assertThat(gauge("xen.release.security.support.remaining.days", "4.21")).isEqualTo(314);
+        assertThat(gauge("xen.release.general.support.remaining.days", "4.22")).isEqualTo(20);
+        assertThat(registry.get("xen.release.state").tags("release", "4.17", "state", "unsupported").gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.get("xen.release.state").tags("release", "4.17", "state", "security-only").gauge().value())
+                .isEqualTo(0);
+        assertThat(registry.get("xen.release.state").tags("release", "4.22", "state", "supported").gauge().value())
+                .isEqualTo(1);
+        assertThat(registry.find("xen.release.security.supported").tag("release", "unstable").gauge()).isNull();
+        String finished = http.get().uri("/api/v1/imports?limit=1").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody().replaceAll("(?s).*\"finishedAt\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        double expected = java.time.Duration.between(Instant.parse(finished), NOW).toSeconds();
+        assertThat(registry.get("xen.support.data.age").gauge().value()).isEqualTo(expected);
+    }
+
+    private double gauge(String name, String release) {
+        return registry.get(name).tag("release", release).gauge().value();
     }
 
     @Test
