@@ -2,6 +2,7 @@ package org.xenproject.supportstatus.release;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,14 @@ public record PointRelease(String tag, int major, int minor, int patch, String c
         }
         return Optional.of(new PointRelease(tag, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3)), commitId, taggedAt));
+    }
+
+    private static final Pattern NAMED = Pattern.compile("(?:stable-)?\\d{1,3}\\.\\d{1,3}\\.(\\d{1,4})");
+
+    /** The patch number when {@code name} (a version in a URL) names a point release, as {@code 4.17.3} does. */
+    public static OptionalInt patchNamedBy(String name) {
+        Matcher m = NAMED.matcher(name);
+        return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
     /** {@code X.Y.Z} */

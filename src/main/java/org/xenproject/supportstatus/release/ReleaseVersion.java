@@ -47,6 +47,17 @@ public record ReleaseVersion(String name) {
         return Optional.of(new ReleaseVersion(Integer.parseInt(m.group(1)) + "." + Integer.parseInt(m.group(2))));
     }
 
+    /**
+     * Whether a file's {@code Xen-Version} speaks about this release: {@code 4.19-unstable},
+     * {@code 4.19-rc}, {@code 4.19} and {@code 4.19.2} name 4.19; {@code 4.1} and {@code 4.190} do not.
+     */
+    public boolean isNamedBy(String xenVersion) {
+        if (xenVersion == null || isUnstable()) {
+            return false;
+        }
+        return Pattern.compile(Pattern.quote(name) + "(?!\\d)").matcher(xenVersion.strip()).lookingAt();
+    }
+
     public boolean isUnstable() {
         return equals(UNSTABLE);
     }

@@ -3,9 +3,11 @@ package org.xenproject.supportstatus.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,20 +41,34 @@ public final class ChangeFeed {
         Map<String, List<StoredRevision>> byRelease = all.stream().collect(Collectors.groupingBy(
                 StoredRevision::release, LinkedHashMap::new, Collectors.toList()));
         Map<String, Entry> entries = new LinkedHashMap<>();
+        // Entries whose changes are a release's first revision (everything added): another release's
+        // history may hold the same commit with what it really changed, which says more.
+        Set<String> fromNothing = new HashSet<>();
         for (List<StoredRevision> history : byRelease.values()) {
             history.sort(Comparator.comparingLong(StoredRevision::id).reversed());
-            for (History.Step step : History.steps(history, documents)) {
+            List<History.Step> steps = History.steps(history, documents);
+            for (int i = 0; i < steps.size(); i++) {
+                History.Step step = steps.get(i);
                 StoredRevision r = step.revision();
                 Changes changes = step.changes();
                 if (changes.isEmpty()) {
                     continue;
                 }
+                boolean first = i == steps.size() - 1;
                 String id = r.commit() != null ? r.commit() : "revision-" + r.id();
                 Entry known = entries.get(id);
                 List<String> releases = new ArrayList<>(known == null ? List.of() : known.releases());
                 releases.add(r.release());
+                boolean replace = known == null || (fromNothing.contains(id) && !first);
+                if (replace) {
+                    if (first) {
+                        fromNothing.add(id);
+                    } else {
+                        fromNothing.remove(id);
+                    }
+                }
                 entries.put(id, new Entry(id, r.commit(), r.committedAt(), r.author(), r.subject(), r.importedAt(),
-                        releases, known == null ? changes : known.changes()));
+                        releases, replace ? changes : known.changes()));
             }
         }
         List<Entry> sorted = new ArrayList<>(entries.values());

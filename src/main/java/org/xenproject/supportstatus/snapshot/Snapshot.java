@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
 
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
+import org.xenproject.supportstatus.store.Provenance;
 import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
@@ -121,6 +124,62 @@ public final class Snapshot {
     public Optional<Revision> at(Release release, RevisionPoint point) {
         return stored.revisions().at(release.version(), point)
                 .map(r -> new Revision(r, stored.files().load(List.of(r.supportFileId())).get(r.supportFileId())));
+    }
+
+    /**
+     * The releases as their branches' SUPPORT.md stood at {@code point}: each one's newest revision
+     * committed on or before that day, or on or before that commit, with the point releases tagged
+     * by then. Releases with no file yet are left out. Empty when no stored revision has that commit.
+     */
+    public Optional<List<Release>> releasesAt(RevisionPoint point) {
+        return prepared(new Key("releases at", point), () -> {
+            List<StoredRevision> newestFirst = prepared(new Key("all revisions"), () -> stored.revisions().all());
+            Optional<Instant> until = until(point, newestFirst);
+            if (until.isEmpty()) {
+                return Optional.<List<Release>>empty();
+            }
+            Map<String, StoredRevision> chosen = new HashMap<>();
+            for (StoredRevision revision : newestFirst) {
+                if (!time(revision).isAfter(until.get())) {
+                    chosen.putIfAbsent(revision.release(), revision);
+                }
+            }
+            Map<Long, SupportDocument> documents = stored.files().load(
+                    chosen.values().stream().map(StoredRevision::supportFileId).distinct().toList());
+            List<Release> then = releases.stream()
+                    .filter(release -> chosen.containsKey(release.version()))
+                    .map(release -> {
+                        StoredRevision r = chosen.get(release.version());
+                        return new Release(release.version(), release.branch(), r.id(), r.supportFileId(),
+                                new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
+                                documents.get(r.supportFileId()),
+                                release.pointReleases().stream()
+                                        .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until.get()))
+                                        .toList());
+                    })
+                    .toList();
+            return Optional.of(then);
+        });
+    }
+
+    /** The last moment {@code point} takes in: the end of its day, or its commit's time. */
+    private static Optional<Instant> until(RevisionPoint point, List<StoredRevision> newestFirst) {
+        if (point instanceof RevisionPoint.Day day) {
+            return Optional.of(day.day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
+        }
+        String prefix = ((RevisionPoint.Commit) point).prefix();
+        List<StoredRevision> matches = newestFirst.stream()
+                .filter(r -> r.commit() != null && r.commit().startsWith(prefix))
+                .toList();
+        if (matches.stream().map(StoredRevision::commit).distinct().count() > 1) {
+            throw new RevisionPoint.Ambiguous("commit prefix '" + prefix + "' names more than one stored revision; "
+                    + "give more digits");
+        }
+        return matches.stream().findFirst().map(Snapshot::time);
+    }
+
+    private static Instant time(StoredRevision revision) {
+        return revision.committedAt() != null ? revision.committedAt() : revision.importedAt();
     }
 
     /** The stored text of a support file. */

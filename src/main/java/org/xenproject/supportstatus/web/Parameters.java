@@ -54,7 +54,7 @@ public class Parameters implements WebMvcConfigurer {
 
 
     /** A name from a fixed vocabulary; anything else names the vocabulary. */
-    static <T> Converter<String, T> byId(T[] values, Function<T, String> id) {
+    public static <T> Converter<String, T> byId(T[] values, Function<T, String> id) {
         List<String> ids = Arrays.stream(values).map(id).toList();
         return text -> {
             for (T value : values) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * One xen.git-like repository that the API tests query, built once per test JVM: master
@@ -58,6 +59,8 @@ public final class XenFixture {
             String released = repo.commitSupport("stable-4.17", "Release 4.17",
                     supportMd("4.17", "2022-12-12", "2024-06-12", "2025-12-12", "")).getName();
             repo.tag("RELEASE-4.17.0", "stable-4.17");
+            // The extension lands on a later day, so lifecycle as of a date before it keeps the old end.
+            repo.clockAt(Instant.parse("2026-02-12T09:00:00Z"));
             String extension = repo.commitSupport("stable-4.17", "SUPPORT.md: extend security support for 4.17",
                     supportMd("4.17", "2022-12-12", "2024-06-12", "2027-12-12", "")).getName();
             repo.tag("RELEASE-4.17.3", "stable-4.17");

@@ -111,6 +111,14 @@ public final class XenRepository implements AutoCloseable {
         }
     }
 
+    /** Moves the clock forward to {@code time}, so later commits and tags fall on a day of a test's choosing. */
+    public void clockAt(Instant time) {
+        if (time.isBefore(clock)) {
+            throw new IllegalArgumentException("the clock only moves forward: " + time + " is before " + clock);
+        }
+        clock = time;
+    }
+
     /** The repository's own files, for tests that damage or remove it. */
     public Path directory() {
         return dir;

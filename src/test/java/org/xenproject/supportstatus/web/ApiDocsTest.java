@@ -35,7 +35,12 @@ class ApiDocsTest {
                 "/api/v1/releases/{version}/history", "/api/v1/releases/{version}/support.md",
                 "/api/v1/features", "/api/v1/features/{key}", "/api/v1/matrix", "/api/v1/diff",
                 "/api/v1/changes", "/api/v1/changes.atom", "/api/v1/parse", "/api/v1/imports",
-                "/api/endoflife/xen.json", "/api/endoflife/xen/{cycle}.json");
+                "/api/endoflife/xen.json", "/api/endoflife/xen/{cycle}.json",
+                "/api/v1/releases/{version}/versions", "/api/endoflife/v1/products",
+                "/api/endoflife/v1/products/{product}", "/api/endoflife/v1/products/{product}/releases/{name}",
+                "/api/v1/calendar.ics", "/api/v1/releases/{version}/calendar.ics",
+                "/api/v1/events", "/api/v1/events.atom",
+                "/api/v1/releases/{version}/openeox.json", "/api/v1/openeox.json");
         List<String> undescribed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {

@@ -17,13 +17,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;
+import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.LifecycleAt;
 import org.xenproject.supportstatus.web.NotFoundException;
 
 /**
@@ -60,26 +63,31 @@ class EndOfLifeController {
     @Operation(summary = "Every released cycle, newest first, as endoflife.date lists them",
             description = "The lifecycle in the field names of endoflife.date's product API (cycle, releaseDate, support, eol, latest, link), so tools built for it work unchanged.")
     @GetMapping(path = "/api/endoflife/xen.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<Cycle>> cycles(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ResponseEntity<List<Cycle>> cycles(HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycles"), Answers.JSON, () -> cycles(snapshot));
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycles", at), Answers.JSON,
+                () -> cycles(snapshot, at));
     }
 
     @Operation(summary = "One released cycle, as endoflife.date describes it",
             description = "One cycle in the field names of endoflife.date's product API.")
     @GetMapping(path = "/api/endoflife/xen/{cycle}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Cycle> cycle(HttpServletRequest request, HttpServletResponse response,
-            @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle) throws IOException {
+            @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle,
+            @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
-        Cycle found = cycles(snapshot).stream()
-                .filter(c -> c.cycle().equals(cycle.name()))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("No released cycle " + cycle));
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycle", cycle), Answers.JSON, () -> found);
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycle", cycle, at), Answers.JSON,
+                () -> cycles(snapshot, at).stream()
+                        .filter(c -> c.cycle().equals(cycle.name()))
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("No released cycle " + cycle)));
     }
 
-    private static List<Cycle> cycles(Snapshot snapshot) {
-        return snapshot.releases().stream()
+    private static List<Cycle> cycles(Snapshot snapshot, RevisionPoint at) {
+        return LifecycleAt.releases(snapshot, at).stream()
                 .filter(release -> !release.releaseVersion().isUnstable())
                 .filter(release -> release.document().release().initialRelease() != null)
                 .map(EndOfLifeController::cycle)
@@ -90,7 +98,7 @@ class EndOfLifeController {
      * When the newest point release came out: never before the release itself, whose day is the
      * {@code .0} (its tag is often made a day or two before the announcement).
      */
-    private static LocalDate latestDate(PointRelease latest, LocalDate initialRelease) {
+    static LocalDate latestDate(PointRelease latest, LocalDate initialRelease) {
         LocalDate tagged = latest.taggedAt() == null ? null : latest.taggedAt().atOffset(ZoneOffset.UTC).toLocalDate();
         if (latest.patch() == 0 || tagged == null) {
             return initialRelease;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.LifecycleState;
+import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.FeatureFilter;
@@ -37,6 +39,7 @@ import org.xenproject.supportstatus.supportmd.SupportDocument;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.FeatureKey;
+import org.xenproject.supportstatus.web.LifecycleAt;
 import org.xenproject.supportstatus.web.NotFoundException;
 import org.xenproject.supportstatus.web.Parameters;
 import org.xenproject.supportstatus.web.SearchText;
@@ -74,13 +77,16 @@ class ReleaseController {
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
             Set<@NotNull(message = Parameters.EMPTY_ITEM) LifecycleState> state,
             @Parameter(description = "Only releases that are (true) or are not (false) security supported on the day")
-            @RequestParam(required = false) @Schema(type = "boolean") Truth securitySupported) throws IOException {
+            @RequestParam(required = false) @Schema(type = "boolean") Truth securitySupported,
+            @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD; "
+                    + "with a date and no on=, states are computed for that date")
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
-        LocalDate day = on != null ? on : snapshot.day();
+        LocalDate day = LifecycleAt.day(snapshot, on, at);
         Set<LifecycleState> states = state == null ? Set.of() : Set.copyOf(state);
         Boolean secure = Truth.valueOf(securitySupported);
-        return answers.of(request, response, snapshot, new Snapshot.Key("releases", day, states, secure),
-                Answers.JSON, () -> new ReleaseList(day, snapshot.releases().stream()
+        return answers.of(request, response, snapshot, new Snapshot.Key("releases", day, states, secure, at),
+                Answers.JSON, () -> new ReleaseList(day, LifecycleAt.releases(snapshot, at).stream()
                         .map(release -> ReleaseView.of(release, day))
                         .filter(view -> states.isEmpty() || states.contains(LifecycleState.fromId(view.state())))
                         .filter(view -> secure == null || view.securitySupported() == secure)
@@ -93,13 +99,41 @@ class ReleaseController {
     ResponseEntity<ReleaseView> release(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3 (a point release: its branch), stable-4.17, unstable or master")
             @PathVariable ReleaseVersion version,
+            @Parameter(hidden = true) @PathVariable("version") String named,
             @Parameter(description = "The day (YYYY-MM-DD) to compute the state for; default today, UTC")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) throws IOException {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD; "
+                    + "with a date and no on=, states are computed for that date")
+            @RequestParam(required = false) RevisionPoint at) throws IOException {
         Snapshot snapshot = snapshots.current();
-        LocalDate day = on != null ? on : snapshot.day();
+        LocalDate day = LifecycleAt.day(snapshot, on, at);
+        snapshot.release(version);
+        OptionalInt patch = PointRelease.patchNamedBy(named);
+        Integer point = patch.isPresent() ? patch.getAsInt() : null;
+        return answers.of(request, response, snapshot, new Snapshot.Key("release", version, point, day, at), Answers.JSON,
+                () -> {
+                    Release release = LifecycleAt.release(snapshot, version, at);
+                    ReleaseView view = ReleaseView.of(release, day);
+                    return point == null ? view : view.named(release.pointReleases().stream()
+                            .filter(p -> p.patch() == point)
+                            .findFirst()
+                            .map(p -> NamedPointRelease.of(p, release.pointReleases())));
+                });
+    }
+
+    @Schema(name = "PointReleases")
+    record Versions(@Schema(example = "4.17") String release, List<PointReleaseView> versions) {
+    }
+
+    @Operation(summary = "A release's point releases (RELEASE-X.Y.Z tags), newest first")
+    @GetMapping(path = "/api/v1/releases/{version}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Versions> versions(HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) throws IOException {
+        Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, response, snapshot, new Snapshot.Key("release", version, day), Answers.JSON,
-                () -> ReleaseView.of(release, day));
+        return answers.of(request, response, snapshot, new Snapshot.Key("versions", version), Answers.JSON,
+                () -> new Versions(release.version(),
+                        release.pointReleases().stream().map(PointReleaseView::of).toList()));
     }
 
     @Schema(name = "ReleaseFeatures")

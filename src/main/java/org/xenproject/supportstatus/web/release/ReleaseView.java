@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,7 +31,18 @@ public record ReleaseView(
         Map<String, String> raw,
         Source source,
         List<ParseWarning> warnings,
-        Links links) {
+        Links links,
+        @Schema(description = "The newest point release (RELEASE-X.Y.Z tag); null without tags")
+        @JsonInclude(JsonInclude.Include.ALWAYS) PointReleaseView latest,
+        @Schema(description = "Only when the URL named a point release (4.17.3): that point release; "
+                + "null when no such tag exists", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Optional<NamedPointRelease> pointRelease) {
+
+    /** The same release as reached through a point release's name. */
+    public ReleaseView named(Optional<NamedPointRelease> point) {
+        return new ReleaseView(version, branch, xenVersion, initialRelease, supportedUntil, securitySupportUntil,
+                state, securitySupported, releaseNotes, raw, source, warnings, links, latest, point);
+    }
 
     @Schema(name = "ReleaseSource", description = "Provenance of the served SUPPORT.md")
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -59,6 +71,7 @@ public record ReleaseView(
                 new Source(p.commit(), p.committedAt(), p.sha256(), p.importedAt(), p.branchTip()),
                 release.document().warnings(),
                 new Links(self, self + "/features", self + "/history", self + "/support.md",
-                        UpstreamLinks.supportHtml(release.version())));
+                        UpstreamLinks.supportHtml(release.version())),
+                release.latest().map(PointReleaseView::of).orElse(null), null);
     }
 }

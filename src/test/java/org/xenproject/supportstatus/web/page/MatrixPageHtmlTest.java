@@ -166,6 +166,9 @@ class MatrixPageHtmlTest extends PageTestSupport {
         assertThat(facts(page, "source")).contains("stable-4.19", commit);
         assertThat(page.selectFirst("#source a[href$=support.md]").attr("href"))
                 .isEqualTo("/api/v1/releases/4.19/support.md");
+        assertThat(page.selectFirst("#source a[href$=calendar.ics]").attr("href"))
+                .isEqualTo("/api/v1/releases/4.19/calendar.ics");
+        assertThat(facts(page, "lifecycle")).contains("Latest point release");
         assertThat(page.selectFirst("#warnings")).isNotNull();
 
         Element xl = page.selectFirst("#f-xl");

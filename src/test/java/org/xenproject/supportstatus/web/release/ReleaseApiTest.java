@@ -96,6 +96,63 @@ class ReleaseApiTest extends ApiTest {
     }
 
     @Test
+    void aReleaseCarriesItsLatestPointRelease() {
+        http.get().uri("/api/v1/releases/4.17").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.latest.version").isEqualTo("4.17.3")
+                .jsonPath("$.latest.tag").isEqualTo("RELEASE-4.17.3")
+                .jsonPath("$.latest.date").isEqualTo("2026-02-12")
+                .jsonPath("$.latest.commit").isEqualTo(fixture.commits().extension417())
+                .jsonPath("$.pointRelease").doesNotExist();
+        String untagged = http.get().uri("/api/v1/releases/4.21").exchange()
+                .returnResult(String.class).getResponseBody();
+        assertThat(untagged).contains("\"latest\":null");
+    }
+
+    @Test
+    void aPointReleaseInTheUrlIsPlacedAmongItsReleases() {
+        http.get().uri("/api/v1/releases/4.17.0").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.version").isEqualTo("4.17")
+                .jsonPath("$.pointRelease.version").isEqualTo("4.17.0")
+                .jsonPath("$.pointRelease.date").isEqualTo("2024-01-01")
+                .jsonPath("$.pointRelease.isLatest").isEqualTo(false)
+                .jsonPath("$.pointRelease.newer").value(VERSIONS, v -> assertThat(v).containsExactly("4.17.3"));
+        http.get().uri("/api/v1/releases/4.17.3").exchange()
+                .expectBody()
+                .jsonPath("$.pointRelease.isLatest").isEqualTo(true)
+                .jsonPath("$.pointRelease.newer.length()").isEqualTo(0);
+        // No such tag: the branch still answers, and says so.
+        String untagged = http.get().uri("/api/v1/releases/4.17.5").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(untagged).contains("\"version\":\"4.17\"", "\"pointRelease\":null");
+    }
+
+    @Test
+    void versionsListsPointReleasesNewestFirst() {
+        http.get().uri("/api/v1/releases/4.17.3/versions").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.release").isEqualTo("4.17")
+                .jsonPath("$.versions[*].version").value(VERSIONS, v -> assertThat(v).containsExactly("4.17.3", "4.17.0"))
+                .jsonPath("$.versions[1].tag").isEqualTo("RELEASE-4.17.0")
+                .jsonPath("$.versions[1].commit").isEqualTo(fixture.commits().first417())
+                .jsonPath("$.versions[1].date").isEqualTo("2024-01-01");
+        http.get().uri("/api/v1/releases/unstable/versions").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.versions.length()").isEqualTo(0);
+        http.get().uri("/api/v1/releases/4.99/versions").exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/releases/4.x/versions").exchange().expectStatus().isBadRequest();
+        String etag = http.get().uri("/api/v1/releases/4.17/versions").exchange()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        http.get().uri("/api/v1/releases/4.17/versions").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    @Test
     void masterIsUnstable() {
         http.get().uri("/api/v1/releases/master").exchange()
                 .expectStatus().isOk()
@@ -179,6 +236,29 @@ class ReleaseApiTest extends ApiTest {
                 .jsonPath("$.revisions[1].commit").isEqualTo(fixture.commits().first417())
                 .jsonPath("$.revisions[2].subject").isEqualTo("Add SUPPORT.md")
                 .jsonPath("$.revisions[2].changes.added.length()").value(Integer.class, n -> assertThat(n).isPositive());
+    }
+
+    @Test
+    void aReleaseHistoryStartsAtItsOwnDevelopment() {
+        http.get().uri("/api/v1/releases/4.22/history").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.revisions[*].subject").value(VERSIONS,
+                        s -> assertThat(s).containsExactly("Release 4.22", "Open 4.22"));
+        http.get().uri("/api/v1/releases/4.21/history").exchange()
+                .expectBody()
+                .jsonPath("$.revisions[*].subject").value(VERSIONS,
+                        s -> assertThat(s).containsExactly("Release 4.21", "Open 4.21"))
+                .jsonPath("$.revisions[1].changes.added.length()").value(Integer.class, n -> assertThat(n).isPositive());
+        // unstable keeps its whole history, from the first skeleton.
+        http.get().uri("/api/v1/releases/unstable/history").exchange()
+                .expectBody()
+                .jsonPath("$.revisions[*].subject").value(VERSIONS, s -> assertThat(s)
+                        .containsExactly("Open 4.23", "Open 4.22", "Open 4.21", "Add SUPPORT.md"));
+        // The revisions before it belong to other releases: at= does not reach them either.
+        http.get().uri("/api/v1/releases/4.22/support.md?at=2024-01-01").exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/releases/4.22/features?at=" + fixture.commits().last421()).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test

@@ -1,0 +1,153 @@
+package org.xenproject.supportstatus.web.lifecycle;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xenproject.supportstatus.release.ReleaseVersion;
+import org.xenproject.supportstatus.snapshot.Release;
+import org.xenproject.supportstatus.snapshot.Snapshot;
+import org.xenproject.supportstatus.snapshot.Snapshots;
+import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Parameters;
+import org.xenproject.supportstatus.web.PublicSettings;
+
+/** What happened to releases up to today: JSON for programs, Atom for feed readers. */
+@RestController
+@Tag(name = "Lifecycle")
+class EventController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    private static final int ATOM_ENTRIES = 50;
+    private static final int MAX_SIZE = 200;
+
+    private final Snapshots snapshots;
+    private final Answers answers;
+    private final PublicSettings settings;
+
+    EventController(Snapshots snapshots, Answers answers, PublicSettings settings) {
+        this.snapshots = snapshots;
+        this.answers = answers;
+        this.settings = settings;
+    }
+
+    @Schema(name = "LifecycleEventPage")
+    record EventPage(LocalDate asOf, int page, int size, int total, List<LifecycleEvent> events) {
+    }
+
+    @Operation(summary = "Lifecycle events up to today (UTC), newest first, a page at a time")
+    @GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EventPage> events(HttpServletRequest request, HttpServletResponse response,
+            @Parameter(description = "Only events of this release (4.17, stable-4.17, 4.17.3)")
+            @RequestParam(required = false) ReleaseVersion release,
+            @Parameter(description = "Only events of this type (comma-separated for several)",
+                    schema = @Schema(allowableValues = {"released", "point-released", "general-support-ended",
+                            "security-support-ended", "security-support-ending", "lifecycle-changed"}))
+            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
+            Set<LifecycleEvent.@NotNull(message = Parameters.EMPTY_ITEM) Type> type,
+            @Parameter(description = "Page number, from 0")
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
+            @Parameter(description = "Events per page, 1 to 200; default 50")
+            @RequestParam(defaultValue = "50")
+            @Min(value = 1, message = "must be a whole number from 1 to " + MAX_SIZE)
+            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) throws IOException {
+        Snapshot snapshot = snapshots.current();
+        List<Release> releases = release == null ? snapshot.releases() : List.of(snapshot.release(release));
+        Set<String> types = type == null ? Set.of() : type.stream().map(LifecycleEvent.Type::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return answers.of(request, response, snapshot, new Snapshot.Key("events", release, types, page, size), Answers.JSON,
+                () -> {
+                    List<LifecycleEvent> all = LifecycleEvent.upTo(snapshot, releases, snapshot.day(),
+                            settings.publicUrl()).stream()
+                            .filter(e -> types.isEmpty() || types.contains(e.type()))
+                            .toList();
+                    long from = (long) page * size;
+                    List<LifecycleEvent> events = from >= all.size()
+                            ? List.of()
+                            : all.subList((int) from, (int) Math.min(all.size(), from + size));
+                    return new EventPage(snapshot.day(), page, size, all.size(), events);
+                });
+    }
+
+    @Operation(summary = "The latest lifecycle events as an Atom 1.0 feed")
+    @GetMapping(path = "/api/v1/events.atom", produces = "application/atom+xml")
+    ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Snapshot snapshot = snapshots.current();
+        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom"), ATOM, () -> atom(
+                LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), settings.publicUrl())));
+    }
+
+    private String atom(List<LifecycleEvent> events) {
+        String base = settings.publicUrl();
+        SyndFeed atom = new SyndFeedImpl();
+        atom.setFeedType("atom_1.0");
+        atom.setTitle("Xen releases: lifecycle events");
+        atom.setDescription("Releases, point releases, ends of support and moved dates of Xen releases");
+        atom.setUri(base + "/api/v1/events.atom");
+        atom.setLinks(List.of(link(base + "/api/v1/events.atom", "self", "application/atom+xml"),
+                link(base + "/", "alternate", "text/html")));
+        atom.setPublishedDate(events.isEmpty() ? new Date(0) : date(events.get(0).date()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (LifecycleEvent event : events.subList(0, Math.min(ATOM_ENTRIES, events.size()))) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setUri("urn:xen-support:event:" + event.id());
+            entry.setTitle(event.title());
+            entry.setPublishedDate(date(event.date()));
+            entry.setUpdatedDate(date(event.date()));
+            entry.setLink(event.link());
+            entry.setLinks(List.of(link(event.link(), "alternate", "text/html")));
+            SyndContent summary = new SyndContentImpl();
+            summary.setType("text");
+            summary.setValue(event.title() + " (" + event.date() + ")");
+            entry.setDescription(summary);
+            entries.add(entry);
+        }
+        atom.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(atom);
+        } catch (FeedException e) {
+            throw new IllegalStateException("The lifecycle events could not be written as Atom", e);
+        }
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static SyndLink link(String href, String rel, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setHref(href);
+        link.setRel(rel);
+        link.setType(type);
+        return link;
+    }
+}
