@@ -194,7 +194,7 @@ class FirstImportInPhasesTest extends ImportTestSupport {
     }
 
     /** The git source, held before its clone or fetch and before reading stable-4.20. */
-    private record Held(SupportSource delegate, Hold clone, Hold stable420) implements SupportSource {
+    private record Held(SupportSource delegate, Hold beforeFetch, Hold stable420) implements SupportSource {
         @Override
         public String describe() {
             return delegate.describe();
@@ -212,7 +212,7 @@ class FirstImportInPhasesTest extends ImportTestSupport {
 
         @Override
         public SourceRefs refs() throws IOException {
-            clone.arrive();
+            beforeFetch.arrive();
             return delegate.refs();
         }
 
