@@ -256,8 +256,13 @@ public class ImportJob implements DisposableBean {
         update(runId, stored -> stored.enter(phase, progress));
     }
 
+    /** Called from inside a clone or fetch, which a database that does not answer must not break. */
     private void report(long runId, String progress) {
-        update(runId, stored -> stored.enter(stored.phase(), progress));
+        try {
+            update(runId, stored -> stored.enter(stored.phase(), progress));
+        } catch (DataAccessException e) {
+            log.debug("Could not record the progress of import run {}: {}", runId, e.getMessage());
+        }
     }
 
     /** So that this instance's answers follow its own import at once, not at the next poll. */
