@@ -23,7 +23,7 @@ package_service() {
         echo "== packaging the service"
         (cd "$root" && ./mvnw -q package -DskipTests)
     fi
-    jar=$(ls "$root"/target/xen-support-status-*.jar | head -n 1)
+    jar=${BENCH_JAR:-$(ls "$root"/target/xen-support-status-*.jar | head -n 1)}
 }
 
 fresh_database() {
@@ -115,6 +115,33 @@ import_run() {
         sleep 0.1
     done
     echo "unfinished 0 0"
+}
+
+# Starts an import and watches what a newcomer would see meanwhile; prints "<outcome> <releases>
+# <ms to all releases served> <ms to finished>", times from the request that started it.
+# "All releases" are the $1 releases the repository has (14 for the xen.git-shaped one).
+import_timeline() {
+    local expected=$1 started run id served_ms= count body
+    started=$(date +%s%N)
+    run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports" 2>/dev/null) \
+        || { echo "refused 0 0 0"; return; }
+    id=$(printf '%s' "$run" | jq -r .id)
+    for _ in $(seq 1 6000); do
+        if [ -z "$served_ms" ]; then
+            count=$(curl -fsS "http://127.0.0.1:$port/api/v1/releases" 2>/dev/null | jq '.releases | length' 2>/dev/null || echo 0)
+            [ "${count:-0}" -ge "$expected" ] && served_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+        fi
+        body=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id" 2>/dev/null) || { sleep 0.1; continue; }
+        if [ "$(printf '%s' "$body" | jq -r '.finishedAt // empty')" != "" ]; then
+            local done_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+            count=$(curl -fsS "http://127.0.0.1:$port/api/v1/releases" | jq '.releases | length')
+            [ -n "$served_ms" ] || served_ms=$done_ms
+            echo "$(printf '%s' "$body" | jq -r .outcome) $count $served_ms $done_ms"
+            return
+        fi
+        sleep 0.1
+    done
+    echo "unfinished 0 0 0"
 }
 
 # The common start: a xen.git-shaped repository, the packaged service on a fresh database $1 with

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,8 @@ final class GitSupportSource implements SupportSource {
     private final int maxFileBytes;
     private final Duration timeout;
     private Repository repository;
+    private Consumer<String> progress = p -> {
+    };
 
     GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes, Duration timeout) {
         this.url = url;
@@ -76,6 +80,25 @@ final class GitSupportSource implements SupportSource {
     @Override
     public String describe() {
         return "git " + Urls.withoutCredentials(url);
+    }
+
+    @Override
+    public void reportProgressTo(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Before a first clone, which takes long for a repository the size of xen.git (longer still
+     * over the network), the branch tips alone: a shallow fetch of a small part of it.
+     */
+    @Override
+    public Optional<SupportSource> tipsFirst() {
+        Path dir = cacheRoot.resolve(cacheName(url));
+        if (Files.isRegularFile(dir.resolve("HEAD"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new GitTipsSource(url, dir.resolveSibling(dir.getFileName() + ".tips"), maxFileBytes,
+                timeout, p -> progress.accept(p)));
     }
 
     @Override
@@ -95,7 +118,7 @@ final class GitSupportSource implements SupportSource {
             if (Files.isRegularFile(dir.resolve("HEAD"))) {
                 Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
                 try (Git git = new Git(repo)) {
-                    fetch(git, new LoggingProgressMonitor("Fetching " + Urls.withoutCredentials(url)));
+                    fetch(git, new LoggingProgressMonitor("Fetching " + Urls.withoutCredentials(url), progress));
                 }
                 return repo;
             }
@@ -119,7 +142,7 @@ final class GitSupportSource implements SupportSource {
             StoredConfig config = git.getRepository().getConfig();
             config.setBoolean("gc", null, "autoDetach", false);
             config.save();
-            fetch(git, new LoggingProgressMonitor("Cloning " + Urls.withoutCredentials(url)));
+            fetch(git, new LoggingProgressMonitor("Cloning " + Urls.withoutCredentials(url), progress));
         }
         Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();

@@ -41,6 +41,13 @@ public class ImportJob implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
 
+    /** A first import's quick step: every release's current file, from the branch tips. */
+    static final String PHASE_TIPS = "tips";
+    /** Bringing the source up to date: a clone or a fetch. */
+    static final String PHASE_FETCH = "fetch";
+    /** Reading and storing each branch, with its history. */
+    static final String PHASE_BRANCHES = "branches";
+
     private final ImportLock.Locks locks;
     private final ImportRunRepository runs;
     private final Importer importer;
@@ -162,10 +169,30 @@ public class ImportJob implements DisposableBean {
         String detail = null;
         log.info("Import run {} ({}) started from {}", run.id(), run.trigger(), run.source());
         try (SupportSource source = sources.open()) {
+            source.reportProgressTo(progress -> report(run.id(), progress));
+            Optional<SupportSource> tips = source.tipsFirst();
+            if (tips.isPresent()) {
+                serveTipsFirst(run.id(), tips.get());
+            }
+            enter(run.id(), PHASE_FETCH, null);
             List<BranchResult> results = new ArrayList<>();
-            importer.importAll(source, patterns, result -> {
-                results.add(result);
-                update(run.id(), stored -> stored.addBranch(result)); // visible while the run goes on
+            importer.importAll(source, patterns, new Importer.Listener() {
+                private int total;
+
+                @Override
+                public void fetched(int branches) {
+                    total = branches;
+                    enter(run.id(), PHASE_BRANCHES, "0 of " + total + " branches");
+                }
+
+                @Override
+                public void branchDone(BranchResult result) {
+                    results.add(result);
+                    update(run.id(), stored -> { // visible while the run goes on
+                        stored.addBranch(result);
+                        stored.enter(PHASE_BRANCHES, results.size() + " of " + total + " branches");
+                    });
+                }
             });
             boolean anyFailed = results.stream().anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED);
             outcome = anyFailed ? Outcome.PARTIAL : Outcome.SUCCEEDED;
@@ -186,6 +213,56 @@ public class ImportJob implements DisposableBean {
         log.info("Import run {} {} in {} ms: {}", finished.id(), finished.outcome(), finished.durationMillis(),
                 summary(finished));
         return finished;
+    }
+
+    /**
+     * Stores the current file of every release not served yet from the source's branch tips, before
+     * the long step (a first clone) that brings the history. Whatever goes wrong here, the full
+     * import that follows brings everything, so it is only logged.
+     */
+    private void serveTipsFirst(long runId, SupportSource tips) {
+        enter(runId, PHASE_TIPS, null);
+        try (tips) {
+            int[] served = {0};
+            importer.importTips(tips, patterns, new Importer.Listener() {
+                private int read;
+                private int total;
+
+                @Override
+                public void fetched(int branches) {
+                    total = branches;
+                }
+
+                @Override
+                public void branchDone(BranchResult result) {
+                    read++;
+                    if (result.outcome() == BranchResult.Outcome.IMPORTED) {
+                        served[0]++;
+                    }
+                    enter(runId, PHASE_TIPS, read + " of " + total + " branch tips read, "
+                            + served[0] + " release(s) served from them");
+                }
+            });
+            refreshDataVersion();
+            log.info("Import run {}: serving the current file of {} release(s) from the branch tips; "
+                    + "the history follows", runId, served[0]);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import run {}: could not read the branch tips first, the full import brings everything: {}",
+                    runId, e.toString());
+        }
+    }
+
+    private void enter(long runId, String phase, String progress) {
+        update(runId, stored -> stored.enter(phase, progress));
+    }
+
+    /** Called from inside a clone or fetch, which a database that does not answer must not break. */
+    private void report(long runId, String progress) {
+        try {
+            update(runId, stored -> stored.enter(stored.phase(), progress));
+        } catch (DataAccessException e) {
+            log.debug("Could not record the progress of import run {}: {}", runId, e.getMessage());
+        }
     }
 
     /** So that this instance's answers follow its own import at once, not at the next poll. */

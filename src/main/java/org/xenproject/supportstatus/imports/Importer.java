@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +53,32 @@ public class Importer {
         this.metrics = metrics;
     }
 
+    /** Hears an import as it goes on. */
+    public interface Listener {
+        /** The source is up to date, with {@code branches} branches to read. */
+        default void fetched(int branches) {
+        }
+
+        /** A branch's result, as soon as it is known. */
+        void branchDone(BranchResult result);
+    }
+
+    /** @throws IOException when the source cannot be reached at all */
+    public void importAll(SupportSource source, BranchPatterns patterns, Listener listener) throws IOException {
+        importAll(source, patterns, listener, false);
+    }
+
     /**
-     * @param results receives each branch's result as soon as it is known
+     * Stores the current file of each release not served yet, from a source of branch tips (see
+     * {@link SupportSource#tipsFirst()}); releases served already are left for the full import.
+     *
      * @throws IOException when the source cannot be reached at all
      */
-    public void importAll(SupportSource source, BranchPatterns patterns, Consumer<BranchResult> results)
+    public void importTips(SupportSource tips, BranchPatterns patterns, Listener listener) throws IOException {
+        importAll(tips, patterns, listener, true);
+    }
+
+    private void importAll(SupportSource source, BranchPatterns patterns, Listener listener, boolean onlyUnserved)
             throws IOException {
         SourceRefs refs = source.refs();
         if (store.storeTags(refs.tags())) {
@@ -70,15 +90,20 @@ public class Importer {
                 .filter(b -> patterns.matches(b.name()))
                 .sorted(Comparator.comparing(SourceBranch::name))
                 .toList();
+        listener.fetched(selected.size());
         for (SourceBranch branch : selected) {
-            BranchResult result = importBranch(source, branch, branchOfRelease);
-            metrics.branchDone(result, result.outcome() == BranchResult.Outcome.FAILED
-                    || result.releaseVersion() == null ? Optional.empty() : store.currentWarnings(result.releaseVersion()));
-            results.accept(result);
+            BranchResult result = importBranch(source, branch, branchOfRelease, onlyUnserved);
+            if (!onlyUnserved) {
+                metrics.branchDone(result, result.outcome() == BranchResult.Outcome.FAILED
+                        || result.releaseVersion() == null ? Optional.empty()
+                        : store.currentWarnings(result.releaseVersion()));
+            }
+            listener.branchDone(result);
         }
     }
 
-    private BranchResult importBranch(SupportSource source, SourceBranch branch, Map<String, String> branchOfRelease) {
+    private BranchResult importBranch(SupportSource source, SourceBranch branch, Map<String, String> branchOfRelease,
+            boolean onlyUnserved) {
         Optional<ReleaseBranch> maybeRelease = ReleaseBranch.of(branch.name());
         if (maybeRelease.isEmpty()) {
             return new BranchResult(branch.name(), null, BranchResult.Outcome.SKIPPED, 0,
@@ -92,6 +117,10 @@ public class Importer {
         }
         try {
             KnownBranch known = store.known(release);
+            if (onlyUnserved && known.hasData()) {
+                return new BranchResult(branch.name(), release.version(), BranchResult.Outcome.SKIPPED, 0,
+                        "served already");
+            }
             BranchRead read = source.read(branch, known);
             if (read instanceof NoSupportFile) {
                 if (known.hasData()) {
@@ -109,7 +138,7 @@ public class Importer {
             }
             List<String> leftOut = new ArrayList<>(file.leftOut());
             List<ParsedRevision> parsed = parse(release, file, known, leftOut);
-            Stored stored = store.store(release, parsed, file.currentCommit(), file.checkpoint());
+            Stored stored = store.store(release, parsed, file.currentCommit(), file.checkpoint(), file.provisional());
             String detail = leftOut.isEmpty() ? null
                     : "left out " + leftOut.size() + " older revision(s) that cannot be read: " + String.join("; ", leftOut);
             if (!stored.changedAnything()) {

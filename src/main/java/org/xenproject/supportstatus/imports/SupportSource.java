@@ -8,7 +8,8 @@ import org.xenproject.supportstatus.store.KnownBranch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where SUPPORT.md comes from: a git repository ({@link GitSupportSource}) or a web server
@@ -35,6 +36,19 @@ public interface SupportSource extends AutoCloseable {
      * @throws BranchFailure for a reason that fails this branch alone
      */
     BranchRead read(SourceBranch branch, KnownBranch known) throws BranchFailure;
+
+    /**
+     * A quicker source of the branch tips' files alone, for when bringing this source up to date
+     * would take long (a git source's first clone): a run serves every release's current file from
+     * it first, then the history from this source. The caller closes it.
+     */
+    default Optional<SupportSource> tipsFirst() {
+        return Optional.empty();
+    }
+
+    /** Where to report a long step's progress ("Receiving objects 45% (123456/274000)"). */
+    default void reportProgressTo(Consumer<String> progress) {
+    }
 
     @Override
     void close();
@@ -66,12 +80,19 @@ public interface SupportSource extends AutoCloseable {
      * @param checkpoint    to remember once the branch is stored
      * @param leftOut       older revisions the source would not load (over the size limit), each
      *                      with its reason, for the run's record
+     * @param provisional   the tip's file read without the branch's history, to be replaced when
+     *                      the history is read
      */
     record SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint,
-            List<String> leftOut) implements BranchRead {
+            List<String> leftOut, boolean provisional) implements BranchRead {
 
         public SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint) {
             this(newRevisions, currentCommit, checkpoint, List.of());
+        }
+
+        public SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint,
+                List<String> leftOut) {
+            this(newRevisions, currentCommit, checkpoint, leftOut, false);
         }
     }
 

@@ -17,6 +17,8 @@ import org.xenproject.supportstatus.supportmd.SupportDocument;
  * @param revisionId    the stored revision served
  * @param supportFileId the stored file of that revision
  * @param pointReleases its {@code RELEASE-X.Y.Z} tags, newest first
+ * @param historyComplete whether every revision of its branch's SUPPORT.md is stored, rather than
+ *                      only the current file (a first import still under way, or history off)
  */
 public record Release(
         String version,
@@ -25,7 +27,8 @@ public record Release(
         long supportFileId,
         Provenance source,
         SupportDocument document,
-        List<PointRelease> pointReleases) {
+        List<PointRelease> pointReleases,
+        boolean historyComplete) {
 
     public Release {
         pointReleases = List.copyOf(pointReleases);

@@ -155,7 +155,8 @@ public final class Snapshot {
                                 documents.get(r.supportFileId()),
                                 release.pointReleases().stream()
                                         .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until.get()))
-                                        .toList());
+                                        .toList(),
+                                release.historyComplete());
                     })
                     .toList();
             return Optional.of(then);

@@ -96,7 +96,8 @@ public class Snapshots {
         }
         List<Release> releases = heads.stream()
                 .map(head -> new Release(head.version(), head.branch(), head.revisionId(), head.supportFileId(),
-                        head.source(), documents.get(head.supportFileId()), tags.getOrDefault(head.version(), List.of())))
+                        head.source(), documents.get(head.supportFileId()), tags.getOrDefault(head.version(), List.of()),
+                        head.historyComplete()))
                 .toList();
         return new Snapshot(version.version(), version.changedAt(), today, releases, stored);
     }

@@ -62,6 +62,12 @@ public class ImportRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** What the run is doing: 'tips', 'fetch' or 'branches'; null once it finished. */
+    private String phase;
+
+    /** The latest progress the run reported in its phase. */
+    private String progress;
+
     // Always shown with the run; loaded for many runs in one query rather than one query per run.
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)
@@ -84,7 +90,14 @@ public class ImportRun {
         branches.add(result);
     }
 
+    public void enter(String phase, String progress) {
+        this.phase = phase;
+        this.progress = progress;
+    }
+
     public void finish(Outcome outcome, String detail, Instant finishedAt) {
+        this.phase = null;
+        this.progress = null;
         this.outcome = outcome;
         this.detail = detail;
         this.finishedAt = finishedAt;
@@ -116,6 +129,14 @@ public class ImportRun {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public String phase() {
+        return phase;
+    }
+
+    public String progress() {
+        return progress;
     }
 
     public List<BranchResult> branches() {

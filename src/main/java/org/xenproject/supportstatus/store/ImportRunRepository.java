@@ -12,10 +12,14 @@ public interface ImportRunRepository extends JpaRepository<ImportRun, Long> {
 
     List<ImportRun> findByOrderByStartedAtDescIdDesc(Limit limit);
 
-    /** Moves whenever a run starts, records a branch or finishes: the version of what the runs say. */
+    /**
+     * Moves whenever a run starts, reports progress, records a branch or finishes: the version of
+     * what the runs say.
+     */
     @Query(value = """
             select 'i' || coalesce(max(id), 0) || '.' || count(finished_at) || '.'
-                || (select count(*) from import_branch_result)
+                || (select count(*) from import_branch_result) || '.'
+                || coalesce(md5(string_agg(phase || ':' || coalesce(progress, ''), ',')), '-')
             from import_run""", nativeQuery = true)
     String version();
 

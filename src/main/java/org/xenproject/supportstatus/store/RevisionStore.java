@@ -70,13 +70,16 @@ public class RevisionStore {
         return new KnownBranch(checkpoint, commits, hasData);
     }
 
-    /** The SHA-256 of the file the release serves now. */
+    /**
+     * The SHA-256 of the file the release serves now; empty while that is a provisional revision,
+     * which the next import replaces even when the content is the same.
+     */
     public Optional<String> currentSha256(String version) {
         return jdbc.sql("""
                         select f.sha256 from release r
                         join revision v on v.id = r.current_revision_id
                         join support_file f on f.id = v.support_file_id
-                        where r.version = ?""")
+                        where r.version = ? and not v.provisional""")
                 .param(version).query(String.class).optional();
     }
 
@@ -105,11 +108,24 @@ public class RevisionStore {
      */
     public Stored store(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
             Checkpoint checkpoint) {
+        return store(release, revisions, currentCommit, checkpoint, false);
+    }
+
+    /**
+     * As {@link #store(ReleaseBranch, List, String, Checkpoint)}; with {@code provisional}, the
+     * revisions are the branch tip's file read without its history, to be replaced by the real
+     * revisions when the history comes. Whatever becomes current, the provisional revisions it
+     * replaces go in the same transaction, so the history never shows both.
+     */
+    public Stored store(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
+            Checkpoint checkpoint, boolean provisional) {
         return transaction.execute(status -> {
             Stored stored = new Stored(0, false);
             if (!revisions.isEmpty() || currentCommit != null) {
-                stored = storeRevisions(release, revisions, currentCommit);
+                stored = storeRevisions(release, revisions, currentCommit, provisional);
             }
+            Boolean hadHistory = jdbc.sql("select with_history from source_branch where branch = ?")
+                    .param(release.branch()).query(Boolean.class).optional().orElse(null);
             jdbc.sql("""
                             insert into source_branch (branch, tip, with_history, etag, last_modified, checked_at)
                             values (:branch, :tip, :withHistory, :etag, :lastModified, now())
@@ -121,14 +137,16 @@ public class RevisionStore {
                     .param("etag", checkpoint.etag())
                     .param("lastModified", checkpoint.lastModified())
                     .update();
-            if (stored.changedAnything()) {
+            // Whether a release's history is complete is part of what is served, like the data.
+            if (stored.changedAnything() || (hadHistory != null && hadHistory != checkpoint.withHistory())) {
                 bumpDataVersion();
             }
             return stored;
         });
     }
 
-    private Stored storeRevisions(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit) {
+    private Stored storeRevisions(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
+            boolean provisional) {
         long releaseId = jdbc.sql("""
                         insert into release (version, branch, major, minor) values (?, ?, ?, ?)
                         on conflict (version) do update set branch = excluded.branch
@@ -143,13 +161,13 @@ public class RevisionStore {
             FileRevision source = revision.source();
             Optional<Long> id = jdbc.sql("""
                             insert into revision (release_id, support_file_id, commit_id, branch_tip, author_name,
-                                authored_at, committed_at, subject, imported_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                authored_at, committed_at, subject, imported_at, provisional)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (release_id, commit_id) do nothing
                             returning id""")
                     .params(releaseId, fileId, source.commitId(), source.branchTip(), source.authorName(),
                             timestamp(source.authoredAt()), timestamp(source.committedAt()), source.subject(),
-                            timestamp(importedAt))
+                            timestamp(importedAt), provisional)
                     .query(Long.class).optional();
             if (id.isPresent()) {
                 inserted++;
@@ -163,7 +181,12 @@ public class RevisionStore {
                         update release set current_revision_id = ?
                         where id = ? and current_revision_id is distinct from ?""")
                 .params(current, releaseId, current).update() > 0;
-        return new Stored(inserted, currentChanged);
+        int replaced = jdbc.sql("""
+                        delete from revision v using release r
+                        where r.id = ? and v.release_id = r.id and v.provisional
+                            and v.id is distinct from r.current_revision_id""")
+                .param(releaseId).update();
+        return new Stored(inserted, currentChanged || replaced > 0);
     }
 
     /** The stored file with this content, stored now with its sections and statuses if new. */

@@ -37,6 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.snapshot.ChangeFeed;
 import org.xenproject.supportstatus.snapshot.Changes;
+import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
@@ -62,7 +63,11 @@ class ChangeController {
     }
 
     @Schema(name = "ChangePage")
-    record ChangePage(int page, int size, int total, List<ChangeFeed.Entry> entries) {
+    record ChangePage(int page, int size, int total,
+            @Schema(description = "false while some release's history is not stored, only its current file "
+                    + "(a first import still bringing the history, or an import without history): changes "
+                    + "are then missing") boolean complete,
+            List<ChangeFeed.Entry> entries) {
     }
 
     @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time",
@@ -82,7 +87,8 @@ class ChangeController {
             List<ChangeFeed.Entry> entries = from >= all.size()
                     ? List.of()
                     : all.subList((int) from, (int) Math.min(all.size(), from + size));
-            return new ChangePage(page, size, all.size(), entries);
+            boolean complete = snapshot.releases().stream().allMatch(Release::historyComplete);
+            return new ChangePage(page, size, all.size(), complete, entries);
         });
     }
 

@@ -211,7 +211,11 @@ class ReleaseController {
     }
 
     @Schema(name = "History")
-    record History(String release, String branch, List<HistoryEntry> revisions) {
+    record History(String release, String branch,
+            @Schema(description = "false while only the current file of the branch is stored: a first import "
+                    + "still bringing the history, or an import without history; the revisions are then "
+                    + "not the branch's whole history") boolean complete,
+            List<HistoryEntry> revisions) {
     }
 
     @Operation(summary = "Every stored revision of a release's SUPPORT.md, newest first, with what each changed",
@@ -222,7 +226,8 @@ class ReleaseController {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         return answers.of(request, response, snapshot, new Snapshot.Key("history", version), Answers.JSON,
-                () -> new History(release.version(), release.branch(), snapshot.history(release)));
+                () -> new History(release.version(), release.branch(), release.historyComplete(),
+                        snapshot.history(release)));
     }
 
     @Operation(summary = "The stored SUPPORT.md of a release, as served now or at a past revision",

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xenproject.supportstatus.store.DataVersions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.ParameterizedTypeReference;
@@ -17,6 +19,9 @@ import org.xenproject.supportstatus.testing.XenFixture;
 
 /** Releases and their lifecycle, through HTTP, from data the real importer stored. */
 class ReleaseApiTest extends ApiTest {
+
+    @Autowired
+    DataVersions dataVersions;
 
     private static final ParameterizedTypeReference<List<String>> VERSIONS = new ParameterizedTypeReference<>() {
     };
@@ -259,6 +264,42 @@ class ReleaseApiTest extends ApiTest {
         http.get().uri("/api/v1/releases/4.22/support.md?at=2024-01-01").exchange().expectStatus().isNotFound();
         http.get().uri("/api/v1/releases/4.22/features?at=" + fixture.commits().last421()).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void historySaysWhetherItIsComplete() {
+        http.get().uri("/api/v1/releases/4.17/history").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.complete").isEqualTo(true);
+        http.get().uri("/api/v1/changes").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.complete").isEqualTo(true);
+
+        // As while a first import has stored the branch tip's file and not yet its history.
+        try {
+            withHistory("stable-4.17", false);
+
+            http.get().uri("/api/v1/releases/4.17/history").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.complete").isEqualTo(false)
+                    .jsonPath("$.revisions.length()").isEqualTo(3);
+            http.get().uri("/api/v1/releases/4.21/history").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.complete").isEqualTo(true);
+            http.get().uri("/api/v1/changes").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.complete").isEqualTo(false);
+        } finally {
+            withHistory("stable-4.17", true);
+        }
+    }
+
+    /** Marks a branch's history imported or not, and moves the data version as an import would. */
+    private void withHistory(String branch, boolean withHistory) {
+        jdbc.sql("update source_branch set with_history = ? where branch = ?").params(withHistory, branch).update();
+        jdbc.sql("update data_version set version = version + 1, changed_at = now()").update();
+        dataVersions.refresh();
     }
 
     @Test
