@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -23,6 +24,8 @@ import org.xenproject.supportstatus.testing.ApiTest;
  * {@code <!-- checked: GET path -->} marker must equal what the service says for that path over
  * the test data. With {@code -Dreadme.write=true} the blocks are written anew instead.
  */
+// Absolute links as a deployment with its public URL set gives them (the README's examples run on localhost:8080).
+@TestPropertySource(properties = "XEN_SUPPORT_PUBLIC_URL=http://localhost:8080")
 class ReadmeExamplesTest extends ApiTest {
 
     private static final Path README = Path.of("README.md");

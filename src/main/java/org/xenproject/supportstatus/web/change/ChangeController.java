@@ -41,7 +41,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.PublicSettings;
+import org.xenproject.supportstatus.web.PublicLinks;
 
 /** The change feed: JSON for programs, Atom for feed readers. */
 @RestController
@@ -54,12 +54,12 @@ class ChangeController {
 
     private final Snapshots snapshots;
     private final Answers answers;
-    private final PublicSettings settings;
+    private final PublicLinks links;
 
-    ChangeController(Snapshots snapshots, Answers answers, PublicSettings settings) {
+    ChangeController(Snapshots snapshots, Answers answers, PublicLinks links) {
         this.snapshots = snapshots;
         this.answers = answers;
-        this.settings = settings;
+        this.links = links;
     }
 
     @Schema(name = "ChangePage")
@@ -97,28 +97,10 @@ class ChangeController {
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        String base = base();
+        String base = links.base();
         // The links name the host the client reached, so each host has its own bytes.
         return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom", base), ATOM,
                 () -> atom(base, snapshot.changes()));
-    }
-
-    /**
-     * Where links in the feed point: the public URL when the deployment sets one, else the scheme,
-     * host and port this request came to (as a trusted proxy forwarded them), lower-cased and
-     * without a default port, so that spellings of one host share an answer.
-     */
-    private String base() {
-        if (settings.publicUrl() != null) {
-            return settings.publicUrl();
-        }
-        UriComponents here = ServletUriComponentsBuilder.fromCurrentContextPath().build();
-        return UriComponentsBuilder.newInstance()
-                .scheme(here.getScheme().toLowerCase(Locale.ROOT))
-                .host(here.getHost() == null ? "localhost" : here.getHost().toLowerCase(Locale.ROOT))
-                .port(here.getPort())
-                .path(here.getPath())
-                .build().toUriString().replaceAll("/+$", "");
     }
 
     private String atom(String base, List<ChangeFeed.Entry> entries) {

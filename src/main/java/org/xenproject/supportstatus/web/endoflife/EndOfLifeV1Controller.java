@@ -32,7 +32,7 @@ import org.xenproject.supportstatus.supportmd.ReleaseSupport;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.LifecycleAt;
 import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.PublicSettings;
+import org.xenproject.supportstatus.web.PublicLinks;
 
 /**
  * The lifecycle in endoflife.date's API v1, under a base URL of its own, so a client configured
@@ -40,7 +40,7 @@ import org.xenproject.supportstatus.web.PublicSettings;
  * expects booleans or strings, so a date still to be decided is {@code null} with its flag false.
  */
 @RestController
-@Tag(name = "endoflife.date")
+@Tag(name = "Lifecycle")
 class EndOfLifeV1Controller {
 
     static final String BASE = "/api/endoflife/v1";
@@ -51,12 +51,12 @@ class EndOfLifeV1Controller {
 
     private final Snapshots snapshots;
     private final Answers answers;
-    private final PublicSettings settings;
+    private final PublicLinks links;
 
-    EndOfLifeV1Controller(Snapshots snapshots, Answers answers, PublicSettings settings) {
+    EndOfLifeV1Controller(Snapshots snapshots, Answers answers, PublicLinks links) {
         this.snapshots = snapshots;
         this.answers = answers;
-        this.settings = settings;
+        this.links = links;
     }
 
     @Schema(name = "EndOfLifeV1ProductSummary")
@@ -112,16 +112,18 @@ class EndOfLifeV1Controller {
             @JsonProperty("generated_at") Instant generatedAt, Rel result) {
     }
 
-    @Operation(summary = "The products known here: Xen alone")
+    @Operation(summary = "The products known here: Xen alone",
+            description = "endoflife.date's product list (API v1), so that a client given this service's base URL finds Xen.")
     @GetMapping(path = BASE + "/products", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProductList> products(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 products"), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 products", links.base()), Answers.JSON,
                 () -> new ProductList(SCHEMA_VERSION, snapshot.changedAt(), 1, List.of(new ProductSummary(PRODUCT,
-                        LABEL, List.of(), "server-app", TAGS, settings.publicUrl() + BASE + "/products/" + PRODUCT))));
+                        LABEL, List.of(), "server-app", TAGS, links.base() + BASE + "/products/" + PRODUCT))));
     }
 
-    @Operation(summary = "Xen with every released cycle, newest first")
+    @Operation(summary = "Xen with every released cycle, newest first",
+            description = "endoflife.date's product answer (API v1): general and security support of every released cycle, its latest point release; at= gives it as SUPPORT.md stood then.")
     @GetMapping(path = BASE + "/products/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProductAnswer> product(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The product: xen") @PathVariable String product,
@@ -129,7 +131,7 @@ class EndOfLifeV1Controller {
                     + "evaluated on that date") @RequestParam(required = false) RevisionPoint at) throws IOException {
         requireXen(product);
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 product", at), Answers.JSON, () -> {
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 product", links.base(), at), Answers.JSON, () -> {
             List<Release> released = released(snapshot, at);
             LocalDate day = LifecycleAt.day(snapshot, null, at);
             Instant lastModified = released.stream()
@@ -141,12 +143,13 @@ class EndOfLifeV1Controller {
                     List.of(), "server-app", TAGS, "xl info | grep xen_version",
                     List.of(new Identifier("cpe:2.3:o:xen:xen", "cpe")),
                     new Labels("General support", null, "Security support", null),
-                    new Links(null, settings.publicUrl() + "/", "https://xenbits.xen.org/docs/unstable/support-matrix.html"),
+                    new Links(null, links.base() + "/", "https://xenbits.xen.org/docs/unstable/support-matrix.html"),
                     released.stream().map(r -> rel(r, day)).toList()));
         });
     }
 
-    @Operation(summary = "One released cycle, or the newest with 'latest'")
+    @Operation(summary = "One released cycle, or the newest with 'latest'",
+            description = "endoflife.date's release answer (API v1) for one cycle; at= gives it as SUPPORT.md stood then.")
     @GetMapping(path = BASE + "/products/{product}/releases/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReleaseAnswer> release(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "The product: xen") @PathVariable String product,
@@ -159,7 +162,7 @@ class EndOfLifeV1Controller {
                 .map(ReleaseVersion::name)
                 .orElseThrow(() -> new NotFoundException("No release '" + name + "' of " + PRODUCT));
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 release", cycle, at), Answers.JSON, () -> {
+        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife v1 release", links.base(), cycle, at), Answers.JSON, () -> {
             LocalDate day = LifecycleAt.day(snapshot, null, at);
             Release found = released(snapshot, at).stream()
                     .filter(r -> cycle.equals("latest") || r.version().equals(cycle))

@@ -32,7 +32,7 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.PublicSettings;
+import org.xenproject.supportstatus.web.PublicLinks;
 
 /**
  * Lifecycle dates as an iCalendar a calendar application subscribes to: one all-day event per
@@ -49,23 +49,25 @@ class CalendarController {
 
     private final Snapshots snapshots;
     private final Answers answers;
-    private final PublicSettings settings;
+    private final PublicLinks links;
 
-    CalendarController(Snapshots snapshots, Answers answers, PublicSettings settings) {
+    CalendarController(Snapshots snapshots, Answers answers, PublicLinks links) {
         this.snapshots = snapshots;
         this.answers = answers;
-        this.settings = settings;
+        this.links = links;
     }
 
-    @Operation(summary = "Every release's lifecycle dates as an iCalendar (RFC 5545), with reminders before each end")
+    @Operation(summary = "Every release's lifecycle dates as an iCalendar (RFC 5545), with reminders before each end",
+            description = "One all-day event per initial release, end of general support and end of security support; a date SUPPORT.md moves keeps its UID and raises its SEQUENCE, so subscribed calendars move the event.")
     @GetMapping(path = "/api/v1/calendar.ics", produces = "text/calendar;charset=UTF-8")
     ResponseEntity<String> calendar(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("calendar"), CALENDAR,
+        return answers.of(request, response, snapshot, new Snapshot.Key("calendar", links.base()), CALENDAR,
                 () -> write(snapshot, Milestone.released(snapshot.releases()), "Xen releases"));
     }
 
-    @Operation(summary = "One release's lifecycle dates as an iCalendar (RFC 5545)")
+    @Operation(summary = "One release's lifecycle dates as an iCalendar (RFC 5545)",
+            description = "The same events as the whole calendar, for one release only.")
     @GetMapping(path = "/api/v1/releases/{version}/calendar.ics", produces = "text/calendar;charset=UTF-8")
     ResponseEntity<String> releaseCalendar(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) throws IOException {
@@ -74,7 +76,7 @@ class CalendarController {
         if (release.releaseVersion().isUnstable()) {
             throw new NotFoundException("unstable has no lifecycle dates until it is released");
         }
-        return answers.of(request, response, snapshot, new Snapshot.Key("calendar", version), CALENDAR,
+        return answers.of(request, response, snapshot, new Snapshot.Key("calendar", links.base(), version), CALENDAR,
                 () -> write(snapshot, List.of(release), "Xen " + release.version()));
     }
 
@@ -104,7 +106,7 @@ class CalendarController {
         if (changed != null) {
             event.setLastModified(Date.from(changed));
         }
-        String page = settings.publicUrl() + "/releases/" + version;
+        String page = links.base() + "/releases/" + version;
         event.setUrl(page);
         event.setDescription(milestone.title() + " (" + milestone.date() + ", from SUPPORT.md). " + page);
         event.setTransparency(true);

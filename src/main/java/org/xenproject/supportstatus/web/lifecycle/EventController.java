@@ -39,7 +39,7 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.PublicSettings;
+import org.xenproject.supportstatus.web.PublicLinks;
 
 /** What happened to releases up to today: JSON for programs, Atom for feed readers. */
 @RestController
@@ -52,19 +52,20 @@ class EventController {
 
     private final Snapshots snapshots;
     private final Answers answers;
-    private final PublicSettings settings;
+    private final PublicLinks links;
 
-    EventController(Snapshots snapshots, Answers answers, PublicSettings settings) {
+    EventController(Snapshots snapshots, Answers answers, PublicLinks links) {
         this.snapshots = snapshots;
         this.answers = answers;
-        this.settings = settings;
+        this.links = links;
     }
 
     @Schema(name = "LifecycleEventPage")
     record EventPage(LocalDate asOf, int page, int size, int total, List<LifecycleEvent> events) {
     }
 
-    @Operation(summary = "Lifecycle events up to today (UTC), newest first, a page at a time")
+    @Operation(summary = "Lifecycle events up to today (UTC), newest first, a page at a time",
+            description = "What happened to releases: released, point-released, general and security support ended, security support ending (90, 30 and 7 days before), and lifecycle dates moved by a revision.")
     @GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EventPage> events(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "Only events of this release (4.17, stable-4.17, 4.17.3)")
@@ -84,10 +85,10 @@ class EventController {
         List<Release> releases = release == null ? snapshot.releases() : List.of(snapshot.release(release));
         Set<String> types = type == null ? Set.of() : type.stream().map(LifecycleEvent.Type::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return answers.of(request, response, snapshot, new Snapshot.Key("events", release, types, page, size), Answers.JSON,
+        return answers.of(request, response, snapshot, new Snapshot.Key("events", links.base(), release, types, page, size), Answers.JSON,
                 () -> {
                     List<LifecycleEvent> all = LifecycleEvent.upTo(snapshot, releases, snapshot.day(),
-                            settings.publicUrl()).stream()
+                            links.base()).stream()
                             .filter(e -> types.isEmpty() || types.contains(e.type()))
                             .toList();
                     long from = (long) page * size;
@@ -98,16 +99,17 @@ class EventController {
                 });
     }
 
-    @Operation(summary = "The latest lifecycle events as an Atom 1.0 feed")
+    @Operation(summary = "The latest lifecycle events as an Atom 1.0 feed",
+            description = "The newest lifecycle events for feed readers; each entry links to the release's web page.")
     @GetMapping(path = "/api/v1/events.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom"), ATOM, () -> atom(
-                LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), settings.publicUrl())));
+        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom", links.base()), ATOM, () -> atom(
+                LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), links.base())));
     }
 
     private String atom(List<LifecycleEvent> events) {
-        String base = settings.publicUrl();
+        String base = links.base();
         SyndFeed atom = new SyndFeedImpl();
         atom.setFeedType("atom_1.0");
         atom.setTitle("Xen releases: lifecycle events");

@@ -71,7 +71,8 @@ class OpenEoxController {
     record Statements(List<Statement> statements) {
     }
 
-    @Operation(summary = "One release's lifecycle as an OASIS OpenEoX core object")
+    @Operation(summary = "One release's lifecycle as an OASIS OpenEoX core object",
+            description = "End of life and end of security support as RFC 3339 times (the last supported day), or tba, and when a revision last changed them.")
     @GetMapping(path = "/api/v1/releases/{version}/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Core> release(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) throws IOException {
@@ -84,7 +85,8 @@ class OpenEoxController {
                 () -> core(snapshot, release));
     }
 
-    @Operation(summary = "Every released version's lifecycle as OpenEoX statements (core and product)")
+    @Operation(summary = "Every released version's lifecycle as OpenEoX statements (core and product)",
+            description = "One statement per released version, with the product shell of the OpenEoX draft and the version's CPE.")
     @GetMapping(path = "/api/v1/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Statements> all(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();

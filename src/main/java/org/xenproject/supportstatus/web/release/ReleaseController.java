@@ -125,7 +125,8 @@ class ReleaseController {
     record Versions(@Schema(example = "4.17") String release, List<PointReleaseView> versions) {
     }
 
-    @Operation(summary = "A release's point releases (RELEASE-X.Y.Z tags), newest first")
+    @Operation(summary = "A release's point releases (RELEASE-X.Y.Z tags), newest first",
+            description = "Each RELEASE-X.Y.Z tag of the release, with its date and commit.")
     @GetMapping(path = "/api/v1/releases/{version}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Versions> versions(HttpServletRequest request, HttpServletResponse response,
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable ReleaseVersion version) throws IOException {

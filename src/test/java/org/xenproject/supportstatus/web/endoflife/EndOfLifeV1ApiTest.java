@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.xenproject.supportstatus.testing.ApiTest;
@@ -15,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** endoflife.date API v1, as its clients read it. */
+// Absolute links as a deployment with its public URL set gives them (the README's examples run on localhost:8080).
+@TestPropertySource(properties = "XEN_SUPPORT_PUBLIC_URL=http://localhost:8080")
 class EndOfLifeV1ApiTest extends ApiTest {
 
     private static final List<String> BOOLEANS = List.of("isLts", "isEoas", "isEol", "isMaintained");

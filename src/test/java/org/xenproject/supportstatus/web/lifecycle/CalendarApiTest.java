@@ -16,11 +16,14 @@ import biweekly.ICalVersion;
 import biweekly.component.VAlarm;
 import biweekly.component.VEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.xenproject.supportstatus.testing.ApiTest;
 
 /** The lifecycle calendars, read back through the iCalendar library's parser, as a calendar would. */
+// Absolute links as a deployment with its public URL set gives them (the README's examples run on localhost:8080).
+@TestPropertySource(properties = "XEN_SUPPORT_PUBLIC_URL=http://localhost:8080")
 class CalendarApiTest extends ApiTest {
 
     @Test

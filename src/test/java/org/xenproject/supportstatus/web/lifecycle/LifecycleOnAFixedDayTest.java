@@ -14,6 +14,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,8 @@ import org.xenproject.supportstatus.testing.ApiTest;
  * support ended (2027-12-12) and while 4.21 and 4.22 are still supported.
  */
 @Import(LifecycleOnAFixedDayTest.FixedDay.class)
+// Absolute links as a deployment with its public URL set gives them (the README's examples run on localhost:8080).
+@TestPropertySource(properties = "XEN_SUPPORT_PUBLIC_URL=http://localhost:8080")
 class LifecycleOnAFixedDayTest extends ApiTest {
 
     static final Instant NOW = Instant.parse("2028-01-10T12:00:00Z");
