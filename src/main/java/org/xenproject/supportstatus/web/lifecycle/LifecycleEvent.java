@@ -19,7 +19,7 @@ import org.xenproject.supportstatus.supportmd.ReleaseSupport;
 /** Something that happened to a release, up to a day: not only what changed in its file. */
 @Schema(name = "LifecycleEvent")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record LifecycleEvent(
+public record LifecycleEvent(
         @Schema(description = "Stable identifier") String id,
         @Schema(allowableValues = {"released", "point-released", "general-support-ended", "security-support-ended",
                 "security-support-ending", "lifecycle-changed"}) String type,
@@ -47,7 +47,7 @@ record LifecycleEvent(
     private static final List<String> DATE_FIELDS = List.of("initialRelease", "supportedUntil", "securitySupportUntil");
 
     /** Every event of {@code releases} on or before {@code today}, newest first. */
-    static List<LifecycleEvent> upTo(Snapshot snapshot, List<Release> releases, LocalDate today, String base) {
+    public static List<LifecycleEvent> upTo(Snapshot snapshot, List<Release> releases, LocalDate today, String base) {
         List<LifecycleEvent> events = new ArrayList<>();
         for (Release release : Milestone.released(releases)) {
             String v = release.version();

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.xenproject.supportstatus.release.PointRelease;
+import org.xenproject.supportstatus.web.lifecycle.LifecycleEvent;
+
 import org.xenproject.supportstatus.snapshot.Changes;
 import org.xenproject.supportstatus.web.feature.FeatureView;
 import org.xenproject.supportstatus.snapshot.Features;
@@ -22,10 +25,19 @@ import org.xenproject.supportstatus.release.UpstreamLinks;
  *                     {@code javascript:} link from a file)
  */
 record ReleaseDetails(LocalDate day, ReleaseColumn column, String releaseNotes, String committedAt,
-        String importedAt, List<Feature> features, List<Revision> history) {
+        String importedAt, List<Feature> features, List<Revision> history, List<PointReleaseLine> pointReleases,
+        List<LifecycleEvent> events) {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A point release, newest first, with the day it was tagged (UTC) where the source tells. */
+    record PointReleaseLine(String version, String date) {
+        static PointReleaseLine of(PointRelease p) {
+            return new PointReleaseLine(p.version(),
+                    p.taggedAt() == null ? null : p.taggedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        }
+    }
 
     /** A feature with its links, Xen's rendering and the API's, and a note per status. */
     record Feature(FeatureView view, List<String> securityNotes, String upstream, String api) {
@@ -41,7 +53,7 @@ record ReleaseDetails(LocalDate day, ReleaseColumn column, String releaseNotes, 
             String summary, Changes changes) {
     }
 
-    static ReleaseDetails of(Release release, List<HistoryEntry> history, LocalDate day) {
+    static ReleaseDetails of(Release release, List<HistoryEntry> history, LocalDate day, List<LifecycleEvent> events) {
         ReleaseView view = ReleaseView.of(release, day);
         List<Feature> features = Features.of(release.document()).stream()
                 .map(feature -> new Feature(FeatureView.of(feature.section()),
@@ -56,7 +68,7 @@ record ReleaseDetails(LocalDate day, ReleaseColumn column, String releaseNotes, 
                         entry.subject(), summary(entry.changes()), entry.changes()))
                 .toList();
         return new ReleaseDetails(day, ReleaseColumn.of(view), webAddress(view.releaseNotes()),
-                time(view.source().committedAt()), time(view.source().importedAt()), features, revisions);
+                time(view.source().committedAt()), time(view.source().importedAt()), features, revisions, release.pointReleases().stream().map(PointReleaseLine::of).toList(), events);
     }
 
     static String time(Instant instant) {

@@ -1,6 +1,7 @@
 package org.xenproject.supportstatus.web.page;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -16,6 +17,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.lifecycle.LifecycleEvent;
 
 /** {@code GET /releases/{version}}: one release as a web page; versions are named as in the API. */
 @Controller
@@ -38,7 +40,9 @@ class ReleasePageController {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         return answers.of(request, response, snapshot, new Snapshot.Key("release page", version), MatrixPageController.HTML,
-                () -> pages.render("page/release", Map.of("release",
-                        ReleaseDetails.of(release, snapshot.history(release), snapshot.day())), request, response));
+                () -> pages.render("page/release", Map.of("release", ReleaseDetails.of(release,
+                        snapshot.history(release), snapshot.day(),
+                        // The page links within the site: the events' links need no host.
+                        LifecycleEvent.upTo(snapshot, List.of(release), snapshot.day(), ""))), request, response));
     }
 }

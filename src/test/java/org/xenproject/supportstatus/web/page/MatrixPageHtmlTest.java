@@ -287,4 +287,14 @@ class MatrixPageHtmlTest extends PageTestSupport {
     private static List<String> facts(Document page, String section) {
         return page.select("#" + section + " dl.facts > *").eachText();
     }
+
+    @Test
+    void theReleasePageListsItsPointReleasesAndEventsWithItsCalendar() {
+        Document page = page("/releases/4.17");
+        // These fixtures tag no point release: the page says so rather than showing an empty list.
+        assertThat(page.select("ol.point-releases")).isEmpty();
+        assertThat(page.select("#events").text()).contains("No RELEASE tag names a point release of this release yet.");
+        assertThat(page.select("ol.events li").eachText()).anyMatch(line -> line.contains("released"));
+        assertThat(page.select("#events a").eachAttr("href")).contains("/api/v1/releases/4.17/calendar.ics");
+    }
 }
