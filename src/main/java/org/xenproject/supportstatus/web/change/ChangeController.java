@@ -13,11 +13,8 @@ import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,6 +38,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Feeds;
 import org.xenproject.supportstatus.web.PublicLinks;
 
 /** The change feed: JSON for programs, Atom for feed readers. */
@@ -48,9 +46,6 @@ import org.xenproject.supportstatus.web.PublicLinks;
 @Tag(name = "Changes")
 class ChangeController {
 
-    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    private static final int ATOM_ENTRIES = 50;
-    private static final int MAX_SIZE = 200;
 
     private final Snapshots snapshots;
     private final Answers answers;
@@ -78,15 +73,12 @@ class ChangeController {
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
             @Parameter(description = "Entries per page, 1 to 200; default 50")
             @RequestParam(defaultValue = "50")
-            @Min(value = 1, message = "must be a whole number from 1 to " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) throws IOException {
+            @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+            @Max(value = Feeds.MAX_PAGE_SIZE, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE) int size) throws IOException {
         Snapshot snapshot = snapshots.current();
         return answers.of(request, response, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
             List<ChangeFeed.Entry> all = snapshot.changes();
-            long from = (long) page * size;
-            List<ChangeFeed.Entry> entries = from >= all.size()
-                    ? List.of()
-                    : all.subList((int) from, (int) Math.min(all.size(), from + size));
+            List<ChangeFeed.Entry> entries = Feeds.page(all, page, size);
             boolean complete = snapshot.releases().stream().allMatch(Release::historyComplete);
             return new ChangePage(page, size, all.size(), complete, entries);
         });
@@ -99,30 +91,25 @@ class ChangeController {
         Snapshot snapshot = snapshots.current();
         String base = links.base();
         // The links name the host the client reached, so each host has its own bytes.
-        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom", base), ATOM,
+        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom", base), Feeds.ATOM,
                 () -> atom(base, snapshot.changes()));
     }
 
     private String atom(String base, List<ChangeFeed.Entry> entries) {
         SyndFeed atom = new SyndFeedImpl();
-        atom.setFeedType("atom_1.0");
         atom.setTitle("Xen support status: changes");
         atom.setDescription("Changes to SUPPORT.md across Xen releases: statuses and lifecycle dates");
         atom.setUri(base + "/api/v1/changes.atom");
         atom.setLink(base + "/api/v1/changes");
-        atom.setLinks(List.of(link(base + "/api/v1/changes.atom", "self", "application/atom+xml"),
-                link(base + "/", "alternate", "text/html")));
+        atom.setLinks(List.of(Feeds.link(base + "/api/v1/changes.atom", "self", "application/atom+xml"),
+                Feeds.link(base + "/", "alternate", "text/html")));
         atom.setPublishedDate(entries.isEmpty() ? new Date(0) : Date.from(time(entries.get(0))));
         List<SyndEntry> items = new ArrayList<>();
-        for (ChangeFeed.Entry entry : entries.subList(0, Math.min(ATOM_ENTRIES, entries.size()))) {
+        for (ChangeFeed.Entry entry : Feeds.newest(entries)) {
             items.add(item(base, entry));
         }
         atom.setEntries(items);
-        try {
-            return new SyndFeedOutput().outputString(atom);
-        } catch (FeedException e) {
-            throw new IllegalStateException("The change feed could not be written as Atom", e);
-        }
+        return Feeds.atom(atom);
     }
 
     private static SyndEntry item(String base, ChangeFeed.Entry entry) {
@@ -136,9 +123,9 @@ class ChangeController {
         // Feed readers open the HTML alternate: the release's page, at the revision when there is one.
         String page = base + "/releases/" + release + (entry.commit() != null ? "#r-" + entry.commit() : "");
         List<SyndLink> links = new ArrayList<>();
-        links.add(link(page, "alternate", "text/html"));
-        links.add(link(base + "/api/v1/releases/" + release + "/history", "related", "application/json"));
-        links.add(link(UpstreamLinks.supportHtml(release), "via", "text/html"));
+        links.add(Feeds.link(page, "alternate", "text/html"));
+        links.add(Feeds.link(base + "/api/v1/releases/" + release + "/history", "related", "application/json"));
+        links.add(Feeds.link(UpstreamLinks.supportHtml(release), "via", "text/html"));
         item.setLinks(links);
         item.setLink(page);
         if (entry.author() != null) {
@@ -175,11 +162,4 @@ class ChangeController {
         return entry.committedAt() != null ? entry.committedAt() : entry.importedAt();
     }
 
-    private static SyndLink link(String href, String rel, String type) {
-        SyndLink link = new SyndLinkImpl();
-        link.setHref(href);
-        link.setRel(rel);
-        link.setType(type);
-        return link;
-    }
 }

@@ -15,9 +15,6 @@ import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,6 +35,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.Feeds;
 import org.xenproject.supportstatus.web.Parameters;
 import org.xenproject.supportstatus.web.PublicLinks;
 
@@ -46,9 +44,6 @@ import org.xenproject.supportstatus.web.PublicLinks;
 @Tag(name = "Lifecycle")
 class EventController {
 
-    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    private static final int ATOM_ENTRIES = 50;
-    private static final int MAX_SIZE = 200;
 
     private final Snapshots snapshots;
     private final Answers answers;
@@ -79,8 +74,8 @@ class EventController {
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
             @Parameter(description = "Events per page, 1 to 200; default 50")
             @RequestParam(defaultValue = "50")
-            @Min(value = 1, message = "must be a whole number from 1 to " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be a whole number from 1 to " + MAX_SIZE) int size) throws IOException {
+            @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+            @Max(value = Feeds.MAX_PAGE_SIZE, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE) int size) throws IOException {
         Snapshot snapshot = snapshots.current();
         List<Release> releases = release == null ? snapshot.releases() : List.of(snapshot.release(release));
         Set<String> types = type == null ? Set.of() : type.stream().map(LifecycleEvent.Type::id)
@@ -91,10 +86,7 @@ class EventController {
                             links.base()).stream()
                             .filter(e -> types.isEmpty() || types.contains(e.type()))
                             .toList();
-                    long from = (long) page * size;
-                    List<LifecycleEvent> events = from >= all.size()
-                            ? List.of()
-                            : all.subList((int) from, (int) Math.min(all.size(), from + size));
+                    List<LifecycleEvent> events = Feeds.page(all, page, size);
                     return new EventPage(snapshot.day(), page, size, all.size(), events);
                 });
     }
@@ -104,29 +96,28 @@ class EventController {
     @GetMapping(path = "/api/v1/events.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom", links.base()), ATOM, () -> atom(
+        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom", links.base()), Feeds.ATOM, () -> atom(
                 LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), links.base())));
     }
 
     private String atom(List<LifecycleEvent> events) {
         String base = links.base();
         SyndFeed atom = new SyndFeedImpl();
-        atom.setFeedType("atom_1.0");
         atom.setTitle("Xen releases: lifecycle events");
         atom.setDescription("Releases, point releases, ends of support and moved dates of Xen releases");
         atom.setUri(base + "/api/v1/events.atom");
-        atom.setLinks(List.of(link(base + "/api/v1/events.atom", "self", "application/atom+xml"),
-                link(base + "/", "alternate", "text/html")));
+        atom.setLinks(List.of(Feeds.link(base + "/api/v1/events.atom", "self", "application/atom+xml"),
+                Feeds.link(base + "/", "alternate", "text/html")));
         atom.setPublishedDate(events.isEmpty() ? new Date(0) : date(events.get(0).date()));
         List<SyndEntry> entries = new ArrayList<>();
-        for (LifecycleEvent event : events.subList(0, Math.min(ATOM_ENTRIES, events.size()))) {
+        for (LifecycleEvent event : Feeds.newest(events)) {
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri("urn:xen-support:event:" + event.id());
             entry.setTitle(event.title());
             entry.setPublishedDate(date(event.date()));
             entry.setUpdatedDate(date(event.date()));
             entry.setLink(event.link());
-            entry.setLinks(List.of(link(event.link(), "alternate", "text/html")));
+            entry.setLinks(List.of(Feeds.link(event.link(), "alternate", "text/html")));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text");
             summary.setValue(event.title() + " (" + event.date() + ")");
@@ -134,22 +125,11 @@ class EventController {
             entries.add(entry);
         }
         atom.setEntries(entries);
-        try {
-            return new SyndFeedOutput().outputString(atom);
-        } catch (FeedException e) {
-            throw new IllegalStateException("The lifecycle events could not be written as Atom", e);
-        }
+        return Feeds.atom(atom);
     }
 
     private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
-    private static SyndLink link(String href, String rel, String type) {
-        SyndLink link = new SyndLinkImpl();
-        link.setHref(href);
-        link.setRel(rel);
-        link.setType(type);
-        return link;
-    }
 }
