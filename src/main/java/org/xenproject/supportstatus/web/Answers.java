@@ -42,7 +42,7 @@ public class Answers {
     private static final String ACCEPT_AND_ENCODING = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
 
     /** An answer as kept in a snapshot: its bytes, and the same gzipped when that is worth it. */
-    record Kept(MediaType type, byte[] plain, byte[] gzipped) implements Snapshot.Sized {
+    public record Kept(MediaType type, byte[] plain, byte[] gzipped) implements Snapshot.Sized {
         @Override
         public long bytes() {
             return plain.length + (gzipped == null ? 0 : gzipped.length);
@@ -80,6 +80,25 @@ public class Answers {
         if (new ServletWebRequest(request, response).checkNotModified(etag, snapshot.changedAt().toEpochMilli())) {
             return null;
         }
+        write(request, response, kept);
+        return null;
+    }
+
+    /**
+     * An answer computed for one request and never kept (a parse of the client's own file): the
+     * same bytes and compression as a kept answer, without an ETag. {@code kept} comes from
+     * {@link #keep}, which the caller may run where its work is bounded.
+     */
+    public <R> ResponseEntity<R> once(HttpServletRequest request, HttpServletResponse response, Kept kept)
+            throws IOException {
+        if (kept.gzipped() != null) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        write(request, response, kept);
+        return null;
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, Kept kept) throws IOException {
         byte[] body = kept.plain();
         if (kept.gzipped() != null) {
             String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
@@ -93,7 +112,6 @@ public class Answers {
         // One write: Tomcat sends status line, headers and body together when they fit its socket
         // buffer (TomcatSocketConfiguration).
         response.getOutputStream().write(body);
-        return null;
     }
 
     /**
@@ -109,7 +127,8 @@ public class Answers {
         return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, RUNS).varyBy(HttpHeaders.ACCEPT).body(body.get());
     }
 
-    private Kept keep(MediaType type, Object value) {
+    /** {@code value} as the bytes of an answer of {@code type}: a String as UTF-8 text, anything else as JSON. */
+    public Kept keep(MediaType type, Object value) {
         byte[] plain = value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
         return new Kept(type, plain, plain.length >= GZIP_FROM_BYTES ? gzip(plain) : null);
     }

@@ -53,6 +53,8 @@ class DatabaseOutageTest {
     static final Duration NOTICED = Duration.ofSeconds(15);
 
     static final RestartablePostgres DATABASE = new RestartablePostgres();
+    /** The prepared transaction that holds the data version's row while an import waits on it. */
+    static final String HOLD = "hold-data-version";
 
     @TempDir
     static Path temp;
@@ -173,12 +175,16 @@ class DatabaseOutageTest {
                 outcome.set(e);
             }
         });
-        Connection blocker = DriverManager.getConnection(DATABASE.url());
         // Every import transaction ends by bumping the data version: hold that row, so the import
-        // stops there with all its rows written and not yet committed.
-        blocker.setAutoCommit(false);
-        try (Statement lock = blocker.createStatement()) {
-            lock.execute("select version from data_version for update");
+        // stops there with all its rows written and not yet committed. The lock is held by a prepared
+        // transaction, not a session: a shutdown that ended the holding session before the import's
+        // would otherwise let the import commit in between.
+        try (Connection blocker = DriverManager.getConnection(DATABASE.url())) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("select version from data_version for update");
+                lock.execute("prepare transaction '" + HOLD + "'");
+            }
         }
         importer.start();
         awaitImportBlockedOnTheDataVersion();
@@ -187,16 +193,15 @@ class DatabaseOutageTest {
 
         DATABASE.stop();
 
-        try {
-            blocker.close();
-        } catch (java.sql.SQLException alreadyGone) {
-            // its server is gone
-        }
         importer.join(60_000);
         assertThat(importer.isAlive()).isFalse();
         assertThat(outcome.get()).as("the run could not even record its end").isInstanceOf(RuntimeException.class);
 
         DATABASE.start();
+        try (Connection release = DriverManager.getConnection(DATABASE.url());
+                Statement rollback = release.createStatement()) {
+            rollback.execute("rollback prepared '" + HOLD + "'");
+        }
         awaitStatus("/actuator/health", HttpStatus.OK);
         awaitPoolReconnected();
 

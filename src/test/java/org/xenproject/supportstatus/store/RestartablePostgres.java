@@ -45,6 +45,9 @@ public final class RestartablePostgres implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // A prepared transaction's locks outlive its session and the server: a test can
+                    // hold a lock that no shutdown order releases before the session waiting on it dies.
+                    .setServerConfig("max_prepared_transactions", "4")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL on port " + port, e);

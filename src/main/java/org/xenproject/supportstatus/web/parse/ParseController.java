@@ -9,10 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 import org.xenproject.supportstatus.supportmd.SupportMdRejected;
+import org.xenproject.supportstatus.web.Answers;
 
 /** Lets people editing SUPPORT.md see what the service will make of their change. Stores nothing. */
 @RestController
@@ -21,10 +24,12 @@ class ParseController {
 
     private final SupportMdReader reader;
     private final ParseGate gate;
+    private final Answers answers;
 
-    ParseController(SupportMdReader reader, ParseGate gate) {
+    ParseController(SupportMdReader reader, ParseGate gate, Answers answers) {
         this.reader = reader;
         this.gate = gate;
+        this.answers = answers;
     }
 
     @Operation(summary = "Read a SUPPORT.md as the importer would, without storing it",
@@ -44,7 +49,8 @@ class ParseController {
     @ApiResponse(responseCode = "503", description = "Every place for a parse is taken; see Retry-After",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/v1/parse", consumes = {"text/markdown", "text/plain"}, produces = "application/json")
-    ParseResult parse(HttpServletRequest request) throws IOException, SupportMdRejected {
+    ResponseEntity<ParseResult> parse(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, SupportMdRejected {
         // The client's allowance was charged before this (ParseAllowanceFilter).
         int limit = reader.maxBytes();
         if (request.getContentLengthLong() > limit) {
@@ -55,8 +61,10 @@ class ParseController {
         if (body.length > limit) {
             throw tooLarge(limit);
         }
-        // Read before taking a place: a client sending slowly holds no place meanwhile.
-        return gate.run(() -> ParseResult.of(reader.read(body)));
+        // Read before taking a place: a client sending slowly holds no place meanwhile. Writing the
+        // answer (JSON, gzip) is part of the parse's bounded work; sending it is not.
+        Answers.Kept answer = gate.run(() -> answers.keep(Answers.JSON, ParseResult.of(reader.read(body))));
+        return answers.once(request, response, answer);
     }
 
     private static SupportMdRejected tooLarge(int limit) {

@@ -10,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,12 +30,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.WebLayerTest;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(ParseController.class)
 @WebLayerTest
-@Import({ParseConfiguration.class, ParseControllerTest.Meters.class})
+@Import({ParseConfiguration.class, Answers.class, ParseControllerTest.Meters.class})
 @TestPropertySource(properties = {"xen.support.parse.max-concurrent=1", "xen.support.parse.queue-wait=PT0.05S",
         "xen.support.parse.per-minute=20"})
 class ParseControllerTest {
@@ -100,6 +103,29 @@ class ParseControllerTest {
                 .andExpect(jsonPath("$.features[1].key").value("arm"))
                 .andExpect(jsonPath("$.features[1].statuses[0].level").value("tech-preview"))
                 .andExpect(jsonPath("$.features[1].statuses[0].arches", hasSize(2)));
+    }
+
+    @Test
+    void aLargeAnswerIsGzippedForClientsThatAcceptItAndPlainForOthers() throws Exception {
+        StringBuilder file = new StringBuilder(SUPPORT_MD);
+        for (int i = 0; i < 40; i++) {
+            file.append("\n### Feature number ").append(i).append("\n\n    Status: Supported\n");
+        }
+        byte[] zipped = mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(file.toString())
+                        .header(HttpHeaders.ACCEPT_ENCODING, "gzip"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
+                .andExpect(header().string(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING))
+                .andReturn().getResponse().getContentAsByteArray();
+        String unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String plain = mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(file.toString()))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist(HttpHeaders.CONTENT_ENCODING))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(plain).contains("Feature number 39");
     }
 
     @Test
