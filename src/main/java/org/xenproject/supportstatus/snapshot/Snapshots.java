@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.snapshot;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ import org.xenproject.supportstatus.supportmd.SupportDocument;
 
 /**
  * The current {@link Snapshot}: one reference, swapped whole. Checking it is one number in memory
- * ({@link DataVersions}, which also learns of other instances' imports) and the day. When the data
- * version moves, one request builds the new snapshot while the others go on answering from the one
- * before; only before the first snapshot does anyone wait.
+ * ({@link DataVersions}, which also learns of other instances' imports) and the day.
+ *
+ * <p>A new snapshot is built where the new data version is read, not where it is asked for: on
+ * the import's thread after its runs, on the poller's when another instance imported. Requests
+ * go on answering from the snapshot before until the new one is whole, so an import never makes a
+ * reader wait (docs/architecture.md); only before the first snapshot does anyone wait. The
+ * documents of releases whose file did not change are taken over from the snapshot before.
  *
  * <p>While the database cannot be reached the data version is unknown, and nothing is answered from
  * memory: requests are answered 503, rather than with data nobody can vouch for.
@@ -51,6 +56,7 @@ public class Snapshots {
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        dataVersions.whenRead(this::upTo);
     }
 
     /** The snapshot to answer from now. */
@@ -59,19 +65,28 @@ public class Snapshots {
         long version = dataVersions.current().orElseGet(dataVersions::refresh).version();
         LocalDate today = LocalDate.now(clock);
         Snapshot snapshot = current.get();
-        if (snapshot != null && snapshot.version() >= version) {
-            return snapshot.day().equals(today) ? snapshot : sameDataToday(snapshot, today);
-        }
-        if (snapshot != null && !building.tryLock()) {
-            return snapshot; // another request is building the new one
-        }
         if (snapshot == null) {
-            building.lock();
+            snapshot = upTo(version);
         }
+        return snapshot.day().equals(today) ? snapshot : sameDataToday(snapshot, today);
+    }
+
+    /** Builds the snapshot of {@code version} unless it, or a newer one, is current already. */
+    private Snapshot upTo(DataVersions.DataVersion version) {
+        return upTo(version.version());
+    }
+
+    private Snapshot upTo(long version) {
+        Snapshot snapshot = current.get();
+        if (snapshot != null && snapshot.version() >= version) {
+            return snapshot;
+        }
+        building.lock();
         try {
             snapshot = current.get();
             if (snapshot == null || snapshot.version() < version) {
-                snapshot = readOnly.execute(tx -> build(today));
+                Snapshot before = snapshot;
+                snapshot = readOnly.execute(tx -> build(LocalDate.now(clock), before));
                 current.set(snapshot);
             }
             return snapshot;
@@ -85,11 +100,19 @@ public class Snapshots {
         return current.compareAndSet(snapshot, moved) ? moved : current.get();
     }
 
-    private Snapshot build(LocalDate today) {
-        DataVersions.DataVersion version = dataVersions.refresh();
+    private Snapshot build(LocalDate today, Snapshot before) {
+        DataVersions.DataVersion version = dataVersions.readNow();
         List<StoredRelease> heads = served.releases();
-        Map<Long, SupportDocument> documents = stored.files().load(
-                heads.stream().map(StoredRelease::supportFileId).distinct().toList());
+        // A stored file never changes: its document, read for the snapshot before, is the same.
+        Map<Long, SupportDocument> documents = new HashMap<>();
+        if (before != null) {
+            for (Release release : before.releases()) {
+                documents.put(release.supportFileId(), release.document());
+            }
+        }
+        documents.keySet().retainAll(heads.stream().map(StoredRelease::supportFileId).toList());
+        documents.putAll(stored.files().load(heads.stream().map(StoredRelease::supportFileId)
+                .filter(id -> !documents.containsKey(id)).distinct().toList()));
         Map<String, List<PointRelease>> tags = new LinkedHashMap<>();
         for (PointRelease tag : served.pointReleases()) {
             tags.computeIfAbsent(tag.release().name(), k -> new ArrayList<>()).add(tag);

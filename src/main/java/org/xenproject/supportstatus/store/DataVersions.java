@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
     private final JdbcClient jdbc;
     private final JdbcConnectionDetails database;
     private final AtomicReference<DataVersion> current = new AtomicReference<>();
+    private final List<Consumer<DataVersion>> listeners = new CopyOnWriteArrayList<>();
     /** The poller's own connection, outside the pool: a pool busy with requests must not read as an outage. */
     private Connection pollConnection;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -68,8 +72,19 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
         return Optional.ofNullable(current.get());
     }
 
-    /** Reads the version now: after an import, so that its own answers follow at once. */
+    /**
+     * Reads the version now: after an import, so that its own answers follow at once. Whoever
+     * listens ({@link #whenRead}) is told, on this thread, before this returns.
+     */
     public DataVersion refresh() {
+        return told(seen(readNow()));
+    }
+
+    /**
+     * Reads the version as the caller's transaction sees it, telling nobody: for one who keeps
+     * something per version and reads it together with its data.
+     */
+    public DataVersion readNow() {
         return seen(jdbc.sql(QUERY).query((rs, n) -> read(rs)).single());
     }
 
@@ -77,10 +92,30 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
         return new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
     }
 
+    /**
+     * Calls {@code listener} with the version each time it is read (each poll, each refresh), on the
+     * thread that read it: whoever keeps something per version can bring it up to date there,
+     * before any request sees the new version.
+     */
+    public void whenRead(Consumer<DataVersion> listener) {
+        listeners.add(listener);
+    }
+
     /** The version never goes back: a slow reader's older answer must not undo a newer one. */
     private DataVersion seen(DataVersion read) {
-        return current.accumulateAndGet(read, (known, fresh) ->
-                known == null || fresh.version() >= known.version() ? fresh : known);
+        return current.accumulateAndGet(read, (was, fresh) ->
+                was == null || fresh.version() >= was.version() ? fresh : was);
+    }
+
+    private DataVersion told(DataVersion known) {
+        for (Consumer<DataVersion> listener : listeners) {
+            try {
+                listener.accept(known);
+            } catch (RuntimeException e) {
+                log.warn("Could not bring data version {} up to date: {}", known.version(), e.toString());
+            }
+        }
+        return known;
     }
 
     private void poll() {
@@ -92,10 +127,12 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
             }
             try (Statement statement = pollConnection.createStatement()) {
                 statement.setQueryTimeout(2);
+                DataVersion read;
                 try (ResultSet rs = statement.executeQuery(QUERY)) {
                     rs.next();
-                    seen(read(rs));
+                    read = seen(read(rs));
                 }
+                told(read);
             }
         } catch (SQLException | RuntimeException e) {
             closePollConnection();
