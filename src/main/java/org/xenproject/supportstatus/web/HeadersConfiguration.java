@@ -2,6 +2,8 @@ package org.xenproject.supportstatus.web;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ class HeadersConfiguration {
     FilterRegistrationBean<ResponseHeaders> responseHeaders() {
         FilterRegistrationBean<ResponseHeaders> registration = new FilterRegistrationBean<>(new ResponseHeaders());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

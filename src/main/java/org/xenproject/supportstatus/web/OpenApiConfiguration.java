@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -48,6 +49,9 @@ public class OpenApiConfiguration {
                         .title("Xen support status")
                         .version("v1")
                         .contact(new Contact().name("Xen Project").url("https://xenproject.org/"))
+                        // What the answers hold is read from xen.git's SUPPORT.md, under xen.git's licence.
+                        .license(new License().name("GPL-2.0-only, as the SUPPORT.md files the answers are read from")
+                                .url("https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=COPYING"))
                         .description("""
                                 Which features each Xen release supports, on which architecture, whether they are \
                                 security supported, and until when each release is supported: imported from \

@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.web;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,11 +29,20 @@ class ResponseHeaders extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-XSS-Protection", "0");
-        String policy = policy(request.getRequestURI());
+        // An error page answers for the path asked for: a TRACE Tomcat refused, say, before any filter ran.
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked
+                ? asked : request.getRequestURI();
+        String policy = policy(path);
         if (policy != null) {
             response.setHeader("Content-Security-Policy", policy);
         }
         chain.doFilter(request, versionsAreNoFileNames(request) ? new NoDownloadName(response) : response);
+    }
+
+    /** Error pages too: some errors (a refused TRACE) reach only the error page, never the request's filters. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     /**

@@ -42,6 +42,10 @@ class AnswerHeadersTest extends ApiTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body()).contains("\"status\":405", "\"instance\":\"/api/v1/releases\"")
                 .doesNotContain("timestamp", "/error");
+        // Tomcat refuses it before any filter runs: the headers come with the error page.
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo(ResponseHeaders.API_POLICY);
     }
 
     @Test

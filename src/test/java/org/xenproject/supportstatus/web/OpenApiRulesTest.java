@@ -58,10 +58,13 @@ class OpenApiRulesTest {
     }
 
     @Test
-    void theApiSaysWhoLooksAfterItAndNamesNoLocalServer() {
+    void theApiSaysWhoLooksAfterItUnderWhatLicenceAndNamesNoLocalServer() {
         assertThat(api.getInfo().getContact()).isNotNull();
         assertThat(api.getInfo().getContact().getUrl()).isNotBlank();
         assertThat(api.getInfo().getDescription()).isNotBlank();
+        assertThat(api.getInfo().getLicense()).as("info.license").isNotNull();
+        assertThat(api.getInfo().getLicense().getName()).isNotBlank();
+        assertThat(api.getInfo().getLicense().getUrl()).startsWith("https://");
         assertThat(api.getServers()).isNotEmpty().allSatisfy(server ->
                 assertThat(server.getUrl()).doesNotContain("localhost", "example.com", "127.0.0.1"));
     }
