@@ -103,14 +103,20 @@ public class Snapshots {
     private Snapshot build(LocalDate today, Snapshot before) {
         DataVersions.DataVersion version = dataVersions.readNow();
         List<StoredRelease> heads = served.releases();
-        // A stored file never changes: its document, read for the snapshot before, is the same.
+        // A stored file never changes: its document, read for the snapshot before, is the same. Its
+        // content hash must match too, since an id can name another file once the database is
+        // restored or made anew while the service runs (its sequences start again).
         Map<Long, SupportDocument> documents = new HashMap<>();
         if (before != null) {
+            Map<Long, String> hashes = new HashMap<>();
+            heads.forEach(head -> hashes.put(head.supportFileId(), head.source().sha256()));
             for (Release release : before.releases()) {
-                documents.put(release.supportFileId(), release.document());
+                String hash = hashes.get(release.supportFileId());
+                if (hash != null && hash.equals(release.source().sha256())) {
+                    documents.put(release.supportFileId(), release.document());
+                }
             }
         }
-        documents.keySet().retainAll(heads.stream().map(StoredRelease::supportFileId).toList());
         documents.putAll(stored.files().load(heads.stream().map(StoredRelease::supportFileId)
                 .filter(id -> !documents.containsKey(id)).distinct().toList()));
         Map<String, List<PointRelease>> tags = new LinkedHashMap<>();

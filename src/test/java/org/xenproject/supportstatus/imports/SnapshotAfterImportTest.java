@@ -71,6 +71,33 @@ class SnapshotAfterImportTest extends ImportTestSupport {
     }
 
     @Test
+    void aFileIdThatNamesAnotherFileOnceTheDataIsMadeAnewIsReadAgain() {
+        Snapshot before = snapshots.current();
+        // The database emptied and its sequences started again, as when it is restored or made anew.
+        // The data version stays, so that the import's snapshot is built on the one before.
+        jdbc.sql("""
+                truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
+                    import_run, import_branch_result restart identity cascade""").update();
+        try (XenRepository other = XenRepository.create(temp.resolve("other"))) {
+            other.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
+            other.branch("stable-4.19", "master");
+            other.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
+                    "2030-01-01", "Status, x86: Experimental"));
+            assertThat(job(git(other, true), "stable-*", "master").run(Trigger.ADMIN).outcome())
+                    .isEqualTo("succeeded");
+        }
+
+        Snapshot after = snapshots.current();
+        ReleaseVersion v419 = new ReleaseVersion("4.19");
+        assertThat(after.release(v419).supportFileId()).as("the same id, for another file")
+                .isEqualTo(before.release(v419).supportFileId());
+        assertThat(after.release(v419).document().release().securitySupportUntil()).hasToString("2030-01-01");
+        assertThat(after.release(ReleaseVersion.UNSTABLE).document())
+                .as("master's file is the same file under the same id")
+                .isSameAs(before.release(ReleaseVersion.UNSTABLE).document());
+    }
+
+    @Test
     void whileTheNewSnapshotIsBuiltRequestsAnswerFromTheOneBefore() throws Exception {
         Snapshot before = snapshots.current();
         CompletableFuture<Snapshot> built;

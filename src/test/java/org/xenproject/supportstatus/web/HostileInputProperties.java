@@ -55,19 +55,30 @@ class HostileInputProperties {
             return template.replace("{value}", encode(value));
         }
 
+        /** The HTML pages answer a bad version or filter with a page of their own. */
+        boolean isPage() {
+            return !template.startsWith("/api/");
+        }
+
         @Override
         public String toString() {
             return template;
         }
     }
 
-    /** Every GET endpoint, each parameter and path variable on its own (from the controllers). */
+    /**
+     * Every GET endpoint, each parameter and path variable on its own (from the controllers'
+     * {@code @GetMapping}s); {@code x=} stands for a parameter an endpoint does not take.
+     */
     static final List<String> TARGETS = List.of(
             "/api/v1/releases?on={value}",
             "/api/v1/releases?state={value}",
             "/api/v1/releases?securitySupported={value}",
+            "/api/v1/releases?at={value}",
             "/api/v1/releases/{value}",
             "/api/v1/releases/4.19?on={value}",
+            "/api/v1/releases/4.19?at={value}",
+            "/api/v1/releases/{value}/versions",
             "/api/v1/releases/{value}/features",
             "/api/v1/releases/4.19/features?arch={value}",
             "/api/v1/releases/4.19/features?level={value}",
@@ -95,10 +106,32 @@ class HostileInputProperties {
             "/api/v1/changes?page={value}",
             "/api/v1/changes?size={value}",
             "/api/v1/changes.atom?x={value}",
+            "/api/v1/events?release={value}",
+            "/api/v1/events?type={value}",
+            "/api/v1/events?page={value}",
+            "/api/v1/events?size={value}",
+            "/api/v1/events.atom?x={value}",
+            "/api/v1/calendar.ics?x={value}",
+            "/api/v1/releases/{value}/calendar.ics",
+            "/api/v1/openeox.json?x={value}",
+            "/api/v1/releases/{value}/openeox.json",
             "/api/v1/imports?limit={value}",
             "/api/v1/imports/{value}",
             "/api/endoflife/xen.json?x={value}",
-            "/api/endoflife/xen/{value}.json");
+            "/api/endoflife/xen.json?at={value}",
+            "/api/endoflife/xen/{value}.json",
+            "/api/endoflife/xen/4.19.json?at={value}",
+            "/api/endoflife/v1/products?x={value}",
+            "/api/endoflife/v1/products/{value}",
+            "/api/endoflife/v1/products/xen?at={value}",
+            "/api/endoflife/v1/products/{value}/releases/4.19",
+            "/api/endoflife/v1/products/xen/releases/{value}",
+            "/api/endoflife/v1/products/xen/releases/4.19?at={value}",
+            // The pages: a 4xx is a page there, or a problem.
+            "/?arch={value}",
+            "/?level={value}",
+            "/?q={value}",
+            "/releases/{value}");
 
     /** Shapes an attacker or a careless client tries first. */
     static final List<String> NASTY = List.of(
@@ -165,7 +198,12 @@ class HostileInputProperties {
         int status = response.statusCode();
         Statistics.label("status").collect(status);
         assertThat(status).as("%s with %s", target, printable(value)).isBetween(200, 499);
-        if (status >= 400) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (status >= 400 && target.isPage() && type.startsWith("text/html")) {
+            assertThat(response.body()).as("%s with %s", target, printable(value))
+                    .contains("<h1><span>" + status + "</span>");
+        } else if (status >= 400) {
+            // What never reaches a page (a request Tomcat refuses, a path no page has) is a problem there too.
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .as("%s with %s: %s", target, printable(value), response.body())
                     .startsWith("application/problem+json");
@@ -218,7 +256,8 @@ class HostileInputProperties {
     private static String validFor(String template) {
         Matcher parameter = Pattern.compile("[?&](\\w+)=\\{value}").matcher(template);
         String name = parameter.find() ? parameter.group(1) : template.contains("/features/{value}") ? "key"
-                : template.contains("/imports/") ? "id" : "version";
+                : template.contains("/imports/") ? "id" : template.contains("/products/{value}") ? "product"
+                : "version";
         return switch (name) {
             case "on" -> "2025-01-01";
             case "state" -> "supported";
@@ -229,7 +268,9 @@ class HostileInputProperties {
             case "section" -> "guest-type";
             case "q", "x" -> "pv";
             case "at" -> "2030-01-01";
-            case "releases", "from", "to", "version" -> "4.19";
+            case "releases", "from", "to", "version", "release" -> "4.19";
+            case "product" -> "xen";
+            case "type" -> "released";
             case "format" -> "csv";
             case "page" -> "0";
             case "size", "limit", "id" -> "1";

@@ -289,12 +289,32 @@ class MatrixPageHtmlTest extends PageTestSupport {
     }
 
     @Test
-    void theReleasePageListsItsPointReleasesAndEventsWithItsCalendar() {
-        Document page = page("/releases/4.17");
-        // These fixtures tag no point release: the page says so rather than showing an empty list.
-        assertThat(page.select("ol.point-releases")).isEmpty();
-        assertThat(page.select("#events").text()).contains("No RELEASE tag names a point release of this release yet.");
-        assertThat(page.select("ol.events li").eachText()).anyMatch(line -> line.contains("released"));
-        assertThat(page.select("#events a").eachAttr("href")).contains("/api/v1/releases/4.17/calendar.ics");
+    void theReleasePageListsItsPointReleasesNewestFirstAndEventsWithItsCalendar() {
+        Document page = page("/releases/4.19");
+        assertThat(page.select("ol.point-releases li").eachText())
+                .containsExactly("4.19.2 (2025-04-09)", "4.19.1 (2024-11-20)", "4.19.0 (2024-07-29)");
+        assertThat(page.select("#lifecycle dl.facts > *").eachText())
+                .containsSubsequence("Latest point release", "4.19.2 (2025-04-09)");
+        assertThat(page.select("ol.events li").eachText())
+                .contains("2025-04-09 point-released 4.19.2", "2024-11-20 point-released 4.19.1")
+                .anyMatch(line -> line.endsWith(" released"));
+        assertThat(page.select("#events a").eachAttr("href")).contains("/api/v1/releases/4.19/calendar.ics");
+
+        // A release with no RELEASE tag yet says so rather than showing an empty list.
+        Document untagged = page("/releases/4.20");
+        assertThat(untagged.select("ol.point-releases")).isEmpty();
+        assertThat(untagged.select("#events").text()).contains("No RELEASE tag names a point release of this release yet.");
+    }
+
+    @Test
+    void theMatrixHeaderShowsEachReleasesLatestPointRelease() {
+        List<Element> headers = page("/").select("#matrix thead th[data-state]");
+
+        assertThat(headers).extracting(th -> th.selectFirst(".version").text())
+                .containsExactly("unstable", "4.20", "4.19", "4.17");
+        assertThat(headers).extracting(th -> th.select(".latest").text())
+                .containsExactly("", "", "4.19.2", "4.17.0");
+        assertThat(headers.get(2).selectFirst(".latest").attr("title"))
+                .isEqualTo("Latest point release, 2025-04-09");
     }
 }

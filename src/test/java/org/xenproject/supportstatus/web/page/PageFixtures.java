@@ -22,7 +22,8 @@ import org.xenproject.supportstatus.testing.XenRepository;
 /**
  * The releases the page tests look at, in a repository shaped like xen.git, imported by the real
  * importer: {@code unstable}, 4.20 (supported on {@link #DAY}), 4.19 (security fixes only, with a
- * second revision that moved its security support date) and 4.17 (unsupported). Features are
+ * second revision that moved its security support date; point releases 4.19.0 to 4.19.2) and 4.17
+ * (unsupported; point release 4.17.0). 4.20 has no RELEASE tag yet. Features are
  * x86-only, Arm-only and for every architecture; one status text is hostile HTML.
  */
 final class PageFixtures {
@@ -47,12 +48,21 @@ final class PageFixtures {
             repo.branch("stable-4.17", "master");
             repo.commitSupport("stable-4.17", "Release 4.17.0",
                     file("4.17", "2022-12-12", "2024-06-12", "2025-12-12", false));
+            repo.tag("RELEASE-4.17.0", "stable-4.17");
             repo.commitSupport("master", "SUPPORT.md: start 4.19", file("4.19-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.19", "master");
             repo.commitSupport("stable-4.19", "Release 4.19.0",
                     file("4.19", "2024-07-29", "2026-01-29", "2027-07-29", false));
+            // Point releases of 4.19 on days of their own (the tag's day is the point release's).
+            repo.clockAt(Instant.parse("2024-07-29T10:00:00Z"));
+            repo.tag("RELEASE-4.19.0", "stable-4.19");
+            repo.clockAt(Instant.parse("2024-11-20T10:00:00Z"));
+            repo.commit("stable-4.19", "x86: a fix", "xen/arch/x86/fix.c", "int fixed;\n");
+            repo.tag("RELEASE-4.19.1", "stable-4.19");
             repo.commitSupport("stable-4.19", "SUPPORT.md: extend security support of 4.19",
                     file("4.19", "2024-07-29", "2026-01-29", "2027-12-12", false));
+            repo.clockAt(Instant.parse("2025-04-09T10:00:00Z"));
+            repo.tag("RELEASE-4.19.2", "stable-4.19");
             repo.commitSupport("master", "SUPPORT.md: start 4.20", file("4.20-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.20", "master");
             repo.commitSupport("stable-4.20", "Release 4.20.0",
