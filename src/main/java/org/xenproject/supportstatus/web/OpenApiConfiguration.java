@@ -49,8 +49,9 @@ public class OpenApiConfiguration {
                         .title("Xen support status")
                         .version("v1")
                         .contact(new Contact().name("Xen Project").url("https://xenproject.org/"))
-                        // What the answers hold is read from xen.git's SUPPORT.md, under xen.git's licence.
-                        .license(new License().name("GPL-2.0-only, as the SUPPORT.md files the answers are read from")
+                        // What the answers hold is read from xen.git's SUPPORT.md: they come under the terms
+                        // xen.git gives that file, which its COPYING states.
+                        .license(new License().name("The terms of xen.git's COPYING, as the SUPPORT.md the answers are read from")
                                 .url("https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=COPYING"))
                         .description("""
                                 Which features each Xen release supports, on which architecture, whether they are \
