@@ -168,6 +168,7 @@ public class ImportJob implements DisposableBean {
         Outcome outcome;
         String detail = null;
         log.info("Import run {} ({}) started from {}", run.id(), run.trigger(), run.source());
+        ImportPace pace = ImportPace.forImportOf(dataVersions.current().map(v -> v.version() > 0).orElse(false));
         try (SupportSource source = sources.open()) {
             source.reportProgressTo(progress -> report(run.id(), progress));
             Optional<SupportSource> tips = source.tipsFirst();
@@ -183,6 +184,7 @@ public class ImportJob implements DisposableBean {
                 public void fetched(int branches) {
                     total = branches;
                     enter(run.id(), PHASE_BRANCHES, "0 of " + total + " branches");
+                    pace.start();
                 }
 
                 @Override
@@ -192,6 +194,7 @@ public class ImportJob implements DisposableBean {
                         stored.addBranch(result);
                         stored.enter(PHASE_BRANCHES, results.size() + " of " + total + " branches");
                     });
+                    pace.branchDone();
                 }
             });
             boolean anyFailed = results.stream().anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED);
