@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -11,43 +10,19 @@ import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The pages audited by axe-core in a real browser, on a phone-sized screen as on a desktop: no
  * violation of any rule it checks, before and after the matrix is filtered.
  */
-class AccessibilityBrowserTest extends PageTestSupport {
+class AccessibilityBrowserTest extends BrowserTestSupport {
 
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeAll
-    void startBrowser() {
-        if (Browser.available()) {
-            browser = Browser.start(412, 915);
-            driver = browser.driver;
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void phoneSize() {
-        assumeTrue(browser != null, Browser.MISSING);
-        driver.manage().window().setSize(new Dimension(412, 915));
+    AccessibilityBrowserTest() {
+        super(412, 915);
     }
 
     @Test

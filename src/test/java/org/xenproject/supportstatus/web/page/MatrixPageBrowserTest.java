@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +11,6 @@ import java.util.List;
 import java.util.logging.Level;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,41 +18,19 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /** The matrix page in a real browser: filtering without a reload, the URL, the keyboard, a phone. */
-class MatrixPageBrowserTest extends PageTestSupport {
+class MatrixPageBrowserTest extends BrowserTestSupport {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final List<String> X86_ONLY = List.of("x86-64", "guest-type", "x86pv", "x86pv--x8664",
             "x86pv--x8632-shim", "live-patching--x86", "nested-virtualization", "nested-virtualization--x86-hvm");
 
-    Browser browser;
-    ChromeDriver driver;
-
-    @BeforeAll
-    void startBrowser() {
-        if (Browser.available()) {
-            browser = Browser.start(1400, 1000);
-            driver = browser.driver;
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktopSize() {
-        // Each test says it was skipped, and why: a skip in @BeforeAll would report no tests at all.
-        assumeTrue(browser != null, Browser.MISSING);
-        driver.manage().window().setSize(new Dimension(1400, 1000));
+    MatrixPageBrowserTest() {
+        super(1400, 1000);
     }
 
     @Test
