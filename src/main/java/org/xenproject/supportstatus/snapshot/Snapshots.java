@@ -56,7 +56,7 @@ public class Snapshots {
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        dataVersions.whenRead(this::upTo);
+        dataVersions.whenRead(read -> upTo(read.version()));
     }
 
     /** The snapshot to answer from now. */
@@ -72,10 +72,6 @@ public class Snapshots {
     }
 
     /** Builds the snapshot of {@code version} unless it, or a newer one, is current already. */
-    private Snapshot upTo(DataVersions.DataVersion version) {
-        return upTo(version.version());
-    }
-
     private Snapshot upTo(long version) {
         Snapshot snapshot = current.get();
         if (snapshot != null && snapshot.version() >= version) {
