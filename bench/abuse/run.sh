@@ -124,6 +124,13 @@ reader_turn() {
 
 results="$work/results.txt"
 cases=${BENCH_CASES:-parse-paced parse-flood bust import slowloris}
+if [[ " $cases " == *" import "* ]]; then
+    # The import attacker's changes are written now, so that its turn costs it one git update-ref a
+    # round: what the reader loses is then what the service's imports cost, not the attacker's git.
+    rounds_ahead=${BENCH_IMPORT_ROUNDS:-40}
+    echo "== writing $rounds_ahead rounds of changed SUPPORT.md ahead, for the import attacker"
+    prepare_changes "$rounds_ahead"
+fi
 # The machine may be shared: each attacker's turn follows an undisturbed turn of its own, and the
 # share is the reader's rate beside the attacker over its rate in that turn just before.
 echo "== the reader: GET $reader_path, 4 connections, ${duration} s a turn; undisturbed, then beside the attacker"

@@ -88,18 +88,23 @@ for entry in "${endpoints[@]}"; do
         || { echo "nginx does not serve $name.json as saved"; exit 1; }
 done
 
-# Runs wrk and prints "req/s p50 p99 errors" (latencies in ms).
+# Runs wrk and prints "req/s p50 p99 errors requests" (latencies in ms).
 measure() {
     local out
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@" 2>&1)
-    local rps p50 p99 errors non2xx
+    local rps p50 p99 errors non2xx requests
     rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ {print $2}')
+    requests=$(printf '%s\n' "$out" | awk '/requests in/ {print $1}')
     p50=$(printf '%s\n' "$out" | awk '$1=="50%" {print $2}')
     p99=$(printf '%s\n' "$out" | awk '$1=="99%" {print $2}')
     errors=$(printf '%s\n' "$out" | awk '/Socket errors/ {gsub(",",""); s=$4+$6+$8+$10} END {print s+0}')
     non2xx=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx/ {print $NF} END {}' | tail -n 1)
-    echo "$rps $(ms "$p50") $(ms "$p99") $(( errors + ${non2xx:-0} ))"
+    echo "$rps $(ms "$p50") $(ms "$p99") $(( errors + ${non2xx:-0} )) $requests"
 }
+
+# The service's processor time so far (user + system, all its threads), in clock ticks.
+service_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 
 # wrk prints latencies as 1.23ms, 456.00us or 1.02s.
 ms() {
@@ -115,31 +120,56 @@ results="$work/results.txt"
 # Alternating turns, so both see the same machine: nginx, service, nginx, service, ...
 compare() {
     local name=$1 service_url=$2 nginx_url=$3; shift 3
-    local s_rps=0 n_rps=0 s_p50=0 s_p99=0 s_err=0 n_p99=0 n_err=0
+    local s_rps=0 n_rps=0 s_p50=0 s_p99=0 s_err=0 n_p99=0 n_err=0 s_ticks=0 s_requests=0 t0 reqs
     for _ in $(seq 1 "$rounds"); do
-        read -r rps p50 p99 err < <(measure "$@" "$nginx_url")
+        read -r rps p50 p99 err reqs < <(measure "$@" "$nginx_url")
         n_rps=$(awk -v a="$n_rps" -v b="$rps" 'BEGIN {print a + b}'); n_p99=$p99; n_err=$(( n_err + err ))
-        read -r rps p50 p99 err < <(measure "$@" "$service_url")
+        t0=$(service_ticks)
+        read -r rps p50 p99 err reqs < <(measure "$@" "$service_url")
+        s_ticks=$(( s_ticks + $(service_ticks) - t0 )); s_requests=$(( s_requests + reqs ))
         s_rps=$(awk -v a="$s_rps" -v b="$rps" 'BEGIN {print a + b}')
         s_p50=$p50; s_p99=$(awk -v a="$s_p99" -v b="$p99" 'BEGIN {print (b > a) ? b : a}')
         s_err=$(( s_err + err ))
     done
     awk -v n="$name" -v s="$s_rps" -v g="$n_rps" -v r="$rounds" -v p50="$s_p50" -v p99="$s_p99" \
-        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" 'BEGIN {
-        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne }' \
+        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" -v t="$s_ticks" -v tps="$ticks_per_second" -v q="$s_requests" 'BEGIN {
+        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8.1f\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne,
+            (q > 0 ? t / tps * 1e6 / q : 0) }' \
         | tee -a "$results"
 }
 
 PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
-warmup=${BENCH_WARMUP:-3s}
-echo "== warming up (unmeasured): $warmup of each endpoint"
-for entry in "${endpoints[@]}"; do
-    wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$port${entry#*|}" > /dev/null 2>&1
-done
+# Warm-up (unmeasured). By default each endpoint is loaded in 5 s turns until its rate stops rising
+# (under 5 % over the turn before) or BENCH_WARMUP_MAX seconds have gone: the JIT compiles while
+# the load competes with it for the processors, and how long that takes differs between builds
+# (bench/README.md, "HTTP"), so a fixed warm-up would compare one warm build with one still
+# compiling. BENCH_WARMUP=<n>s loads each endpoint for a fixed time instead.
+warm_until_steady() {
+    local url=$1 waited=0 rps last=0
+    while [ "$waited" -lt "${BENCH_WARMUP_MAX:-120}" ]; do
+        rps=$(wrk -t2 -c"$connections" -d5s "$url" 2>&1 | awk '/Requests\/sec/ {printf "%d", $2}')
+        waited=$((waited + 5))
+        if [ "$last" -gt 0 ] && [ "$rps" -lt $((last + last / 20)) ]; then break; fi
+        last=$rps
+    done
+    echo "$waited ${rps:-0}"
+}
+if [ -n "${BENCH_WARMUP:-}" ]; then
+    echo "== warming up (unmeasured): $BENCH_WARMUP of each endpoint"
+    for entry in "${endpoints[@]}"; do
+        wrk -t2 -c"$connections" -d"$BENCH_WARMUP" "http://127.0.0.1:$port${entry#*|}" > /dev/null 2>&1
+    done
+else
+    echo "== warming up (unmeasured): each endpoint until its rate stops rising"
+    for entry in "${endpoints[@]}"; do
+        read -r waited rps < <(warm_until_steady "http://127.0.0.1:$port${entry#*|}")
+        printf '   %-16s steady after %3d s (%d req/s in the last 5 s)\n' "${entry%%|*}" "$waited" "$rps"
+    done
+fi
 wrk -t2 -c"$connections" -d3s -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse" > /dev/null 2>&1 || true
 
 echo "== wrk: $connections connections, $duration a turn, $rounds turns each, alternating"
-printf '%-18s %10s %10s %7s %8s %8s %9s %7s %7s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors "ngx err" \
+printf '%-18s %10s %10s %7s %8s %8s %9s %7s %7s %8s\n' endpoint "svc req/s" "nginx r/s" ratio "p50 ms" "p99 ms" "nginx p99" errors "ngx err" "cpu µs" \
     | tee -a "$results"
 for entry in "${endpoints[@]}"; do
     name=${entry%%|*}; path=${entry#*|}
@@ -155,14 +185,18 @@ for check in "$etag|http://127.0.0.1:$port/api/v1/releases" "$nginx_etag|http://
     code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Accept:" -H "If-None-Match: ${check%%|*}" "${check#*|}")
     [ "$code" = 304 ] || { echo "revalidation of ${check#*|} answered $code, not 304"; exit 1; }
 done
+t0=$(service_ticks)
 s304=$(measure -H "If-None-Match: $etag" "http://127.0.0.1:$port/api/v1/releases")
+t304=$(( $(service_ticks) - t0 ))
 n304=$(measure -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/releases.json")
-read -r rps p50 p99 err <<< "$s304"
-read -r nrps _ np99 nerr <<< "$n304"
-awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" 'BEGIN {
-    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne }' | tee -a "$results"
+read -r rps p50 p99 err reqs <<< "$s304"
+read -r nrps _ np99 nerr _ <<< "$n304"
+awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" \
+    -v t="$t304" -v tps="$ticks_per_second" -v q="$reqs" 'BEGIN {
+    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8.1f\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne,
+        (q > 0 ? t / tps * 1e6 / q : 0) }' | tee -a "$results"
 
-read -r rps p50 p99 err < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")
+read -r rps p50 p99 err _ < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")
 awk -v s="$rps" -v p50="$p50" -v p99="$p99" -v e="$err" 'BEGIN {
     printf "%-18s %10.0f %10s %7s %8s %8s %9s %7d\n", "POST parse", s, "-", "-", p50, p99, "-", e }' | tee -a "$results"
 

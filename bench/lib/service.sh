@@ -34,10 +34,10 @@ fresh_database() {
 }
 
 # Starts the service on database $1 with JVM options $2 (and, optionally, the java command $3 and
-# the jar $4), waits until it is ready, and says how long that took; ready_ms keeps it. Scheduled
+# the jar $4; BENCH_JAVA, else java on the PATH), waits until it is ready, and says how long that took; ready_ms keeps it. Scheduled
 # imports are off: the benchmarks start them. MALLOC_ARENA_MAX as the container image sets it.
 start_service() {
-    local db=$1 java_opts=$2 java_cmd=${3:-java} app_jar=${4:-$jar} started
+    local db=$1 java_opts=$2 java_cmd=${3:-${BENCH_JAVA:-java}} app_jar=${4:-$jar} started
     started=$(date +%s%N)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
     SPRING_DATASOURCE_USERNAME=postgres \
@@ -67,25 +67,53 @@ stop_service() {
 }
 
 # A new commit on every branch that has a SUPPORT.md, adding a feature to it, so that the next
-# import stores a new revision of every release and every prepared answer goes stale.
+# import stores a new revision of every release and every prepared answer goes stale. A round that
+# prepare_changes made ahead is one `git update-ref`; any other is written now.
 change_every_branch() {
-    local round=$1 branch
+    local round=$1
+    if [ -n "$(git --git-dir="$work/xen.git" for-each-ref --count=1 "refs/load/$round/")" ]; then
+        git --git-dir="$work/xen.git" for-each-ref --format='update refs/heads/%(refname:lstrip=3) %(objectname)' \
+            "refs/load/$round/" | git --git-dir="$work/xen.git" update-ref --stdin
+        return
+    fi
+    local branch
     for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
         git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
-        local tree="$work/edit"
-        rm -rf "$tree"; mkdir -p "$tree"
-        git --git-dir="$work/xen.git" show "$branch:SUPPORT.md" > "$tree/SUPPORT.md"
-        printf '\n### Load round %d\n\n    Status: Experimental\n' "$round" >> "$tree/SUPPORT.md"
-        local blob newtree parent commit
-        blob=$(git --git-dir="$work/xen.git" hash-object -w "$tree/SUPPORT.md")
-        newtree=$(git --git-dir="$work/xen.git" ls-tree "$branch" | sed "s/\(blob \)[0-9a-f]*\(\tSUPPORT.md\)$/\1$blob\2/" \
-            | git --git-dir="$work/xen.git" mktree)
-        parent=$(git --git-dir="$work/xen.git" rev-parse "$branch")
-        commit=$(GIT_AUTHOR_NAME=Load GIT_AUTHOR_EMAIL=load@example.org GIT_COMMITTER_NAME=Load \
-            GIT_COMMITTER_EMAIL=load@example.org git --git-dir="$work/xen.git" commit-tree "$newtree" -p "$parent" \
-            -m "SUPPORT.md: load round $round")
-        git --git-dir="$work/xen.git" update-ref "refs/heads/$branch" "$commit"
+        change_branch "$round" "$branch" "$branch" "refs/heads/$branch"
     done
+}
+
+# Rounds 1 to $1 of change_every_branch, written ahead as commits under refs/load/<round>/, each
+# round's on the one before: a measured turn then spends no processor time on git (bench/README.md,
+# "Fair use").
+prepare_changes() {
+    local rounds=$1 round branch
+    for round in $(seq 1 "$rounds"); do
+        for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
+            git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
+            local parent=$branch
+            [ "$round" = 1 ] || parent="refs/load/$((round - 1))/$branch"
+            change_branch "$round" "$branch" "$parent" "refs/load/$round/$branch"
+        done
+    done
+}
+
+# Commits SUPPORT.md of commit $3 with round $1's feature added, on $3, as ref $4 (branch $2).
+change_branch() {
+    local round=$1 branch=$2 from=$3 ref=$4
+    local tree="$work/edit"
+    rm -rf "$tree"; mkdir -p "$tree"
+    git --git-dir="$work/xen.git" show "$from:SUPPORT.md" > "$tree/SUPPORT.md"
+    printf '\n### Load round %d\n\n    Status: Experimental\n' "$round" >> "$tree/SUPPORT.md"
+    local blob newtree parent commit
+    blob=$(git --git-dir="$work/xen.git" hash-object -w "$tree/SUPPORT.md")
+    newtree=$(git --git-dir="$work/xen.git" ls-tree "$from" | sed "s/\(blob \)[0-9a-f]*\(\tSUPPORT.md\)$/\1$blob\2/" \
+        | git --git-dir="$work/xen.git" mktree)
+    parent=$(git --git-dir="$work/xen.git" rev-parse "$from")
+    commit=$(GIT_AUTHOR_NAME=Load GIT_AUTHOR_EMAIL=load@example.org GIT_COMMITTER_NAME=Load \
+        GIT_COMMITTER_EMAIL=load@example.org git --git-dir="$work/xen.git" commit-tree "$newtree" -p "$parent" \
+        -m "SUPPORT.md: load round $round ($branch)")
+    git --git-dir="$work/xen.git" update-ref "$ref" "$commit"
 }
 
 # Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>" as the run reports them.
