@@ -43,8 +43,9 @@ reader_path="/api/v1/releases/4.22/features?arch=arm64"
 parse_body="$corpus/SUPPORT-stable-4.22.md"
 [ -f "$parse_body" ] || { echo "no $parse_body"; exit 1; }
 
-echo "== warming up (unmeasured): 5 s of the reader, 5 s of parses"
-wrk -t1 -c4 -d5s "$base$reader_path" > /dev/null
+echo "== warming up (unmeasured): the reader until its rate stops rising, 5 s of parses"
+read -r waited rps < <(warm_until_steady "$base$reader_path" 4)
+echo "   the reader: steady after $waited s ($rps req/s in the last 5 s)"
 ABUSE_BODY=$parse_body wrk -t2 -c8 -d5s -s "$here/client.lua" "$base/api/v1/parse" > /dev/null || true
 # The warm-up's parses must not eat the first measured case's allowance.
 sleep "${BENCH_SETTLE:-2}"

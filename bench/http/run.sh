@@ -139,21 +139,8 @@ compare() {
 }
 
 PARSE_BODY="$corpus/SUPPORT-stable-4.22.md" export PARSE_BODY
-# Warm-up (unmeasured). By default each endpoint is loaded in 5 s turns until its rate stops rising
-# (under 5 % over the turn before) or BENCH_WARMUP_MAX seconds have gone: the JIT compiles while
-# the load competes with it for the processors, and how long that takes differs between builds
-# (bench/README.md, "HTTP"), so a fixed warm-up would compare one warm build with one still
-# compiling. BENCH_WARMUP=<n>s loads each endpoint for a fixed time instead.
-warm_until_steady() {
-    local url=$1 waited=0 rps last=0
-    while [ "$waited" -lt "${BENCH_WARMUP_MAX:-120}" ]; do
-        rps=$(wrk -t2 -c"$connections" -d5s "$url" 2>&1 | awk '/Requests\/sec/ {printf "%d", $2}')
-        waited=$((waited + 5))
-        if [ "$last" -gt 0 ] && [ "$rps" -lt $((last + last / 20)) ]; then break; fi
-        last=$rps
-    done
-    echo "$waited ${rps:-0}"
-}
+# Warm-up (unmeasured): each endpoint until its rate stops rising (warm_until_steady), or
+# BENCH_WARMUP=<n>s of each.
 if [ -n "${BENCH_WARMUP:-}" ]; then
     echo "== warming up (unmeasured): $BENCH_WARMUP of each endpoint"
     for entry in "${endpoints[@]}"; do
@@ -162,7 +149,7 @@ if [ -n "${BENCH_WARMUP:-}" ]; then
 else
     echo "== warming up (unmeasured): each endpoint until its rate stops rising"
     for entry in "${endpoints[@]}"; do
-        read -r waited rps < <(warm_until_steady "http://127.0.0.1:$port${entry#*|}")
+        read -r waited rps < <(warm_until_steady "http://127.0.0.1:$port${entry#*|}" "$connections")
         printf '   %-16s steady after %3d s (%d req/s in the last 5 s)\n' "${entry%%|*}" "$waited" "$rps"
     done
 fi

@@ -218,6 +218,22 @@ prepare_image_launch() {
     image_opts="-XX:+UseSerialGC -XX:AOTCache=$work/app/app.aot -XX:AOTMode=on"
 }
 
+# Loads URL $1 over $2 connections in 5 s turns until its rate stops rising (under 5 % over the turn
+# before) or BENCH_WARMUP_MAX seconds (120) have gone; prints "<seconds> <req/s of the last turn>".
+# The JIT compiles while the load competes with it for the processors, and how long that takes
+# differs between builds (bench/README.md, "HTTP"): a fixed warm-up would compare a warm build with
+# one still compiling.
+warm_until_steady() {
+    local url=$1 connections=$2 waited=0 rps last=0
+    while [ "$waited" -lt "${BENCH_WARMUP_MAX:-120}" ]; do
+        rps=$(wrk -t2 -c"$connections" -d5s "$url" 2>&1 | awk '/Requests\/sec/ {printf "%d", $2}')
+        waited=$((waited + 5))
+        if [ "$last" -gt 0 ] && [ "$rps" -lt $((last + last / 20)) ]; then break; fi
+        last=$rps
+    done
+    echo "$waited ${rps:-0}"
+}
+
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
 finish() {
     stop_service
