@@ -176,6 +176,7 @@ public class ImportJob implements DisposableBean {
                 serveTipsFirst(run.id(), tips.get());
             }
             enter(run.id(), PHASE_FETCH, null);
+            pace.start();
             List<BranchResult> results = new ArrayList<>();
             importer.importAll(source, patterns, new Importer.Listener() {
                 private int total;
@@ -184,7 +185,7 @@ public class ImportJob implements DisposableBean {
                 public void fetched(int branches) {
                     total = branches;
                     enter(run.id(), PHASE_BRANCHES, "0 of " + total + " branches");
-                    pace.start();
+                    pace.stepDone();
                 }
 
                 @Override
@@ -194,7 +195,7 @@ public class ImportJob implements DisposableBean {
                         stored.addBranch(result);
                         stored.enter(PHASE_BRANCHES, results.size() + " of " + total + " branches");
                     });
-                    pace.branchDone();
+                    pace.stepDone();
                 }
             });
             boolean anyFailed = results.stream().anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED);

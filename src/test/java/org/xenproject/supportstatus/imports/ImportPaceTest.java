@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** An import of served data rests as long as each branch took, a second at most; a first import never. */
+/** An import of served data rests twice as long as each step took, two seconds at most; a first import never. */
 class ImportPaceTest {
 
     @Test
@@ -14,25 +14,25 @@ class ImportPaceTest {
         ImportPace pace = ImportPace.forImportOf(false);
         pace.start();
         Thread.sleep(30);
-        assertThat(pace.branchDone()).isZero();
+        assertThat(pace.stepDone()).isZero();
     }
 
     @Test
-    void anImportOfServedDataRestsAsLongAsTheBranchTook() throws InterruptedException {
+    void anImportOfServedDataRestsTwiceAsLongAsTheStepTook() throws InterruptedException {
         ImportPace pace = ImportPace.forImportOf(true);
         pace.start();
         Thread.sleep(30);
-        assertThat(pace.branchDone()).isBetween(Duration.ofMillis(30), ImportPace.MAX_REST);
-        // The next branch is measured from the end of the rest, not from the start of the run.
-        assertThat(pace.branchDone()).isLessThan(Duration.ofMillis(30));
+        assertThat(pace.stepDone()).isBetween(Duration.ofMillis(60), ImportPace.MAX_REST);
+        // The next step is measured from the end of the rest, not from the start of the run.
+        assertThat(pace.stepDone()).isLessThan(Duration.ofMillis(60));
     }
 
     @Test
-    void noRestIsLongerThanASecond() throws InterruptedException {
+    void noRestIsLongerThanTwoSeconds() throws InterruptedException {
         ImportPace pace = ImportPace.forImportOf(true);
         pace.start();
         Thread.sleep(1100);
-        assertThat(pace.branchDone()).isEqualTo(ImportPace.MAX_REST);
+        assertThat(pace.stepDone()).isEqualTo(ImportPace.MAX_REST);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ImportPaceTest {
         pace.start();
         Thread.currentThread().interrupt();
         try {
-            pace.branchDone();
+            pace.stepDone();
             assertThat(Thread.currentThread().isInterrupted()).as("the interruption is kept for the caller").isTrue();
         } finally {
             Thread.interrupted();
