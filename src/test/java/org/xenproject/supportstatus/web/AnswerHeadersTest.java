@@ -58,7 +58,8 @@ class AnswerHeadersTest extends ApiTest {
 
     @Test
     void anAcceptThatCannotBeMetIsAProblem() {
-        for (String path : new String[] {"/api/v1/releases", "/api/v1/releases/4.17", "/"}) {
+        for (String path : new String[] {"/api/v1/releases", "/api/v1/releases/4.17", "/api/v1/releases/4.17/features",
+                "/"}) {
             RawHttp.Response response = RawHttp.send(port,
                     "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: image/png");
             assertThat(response.status()).as(path).isEqualTo(406);
