@@ -12,11 +12,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Spring MVC finds the route of a path with a variable ({@code /api/v1/releases/{version}/features})
  * by testing every mapping, and tests a mapping's method and {@code produces} conditions before its
  * path: for a release's features, about an eighth of the answer's processor time went to mappings
- * whose path could never match (bench/README.md, "HTTP"). Here the path is tested first, so a mapping for another path
- * costs one pattern match (a release's features: 14 % less processor time per answer in one
- * sitting). Which mapping answers, and the 404, 405 and 406 answers, are Spring's as before: a
- * mapping whose path does not match was never chosen, and the reasons for no match are worked out
- * apart from this.
+ * whose path could never match (bench/README.md, "HTTP"). Here the path is tested first, so a
+ * mapping for another path costs one pattern match. Which mapping answers, and the 404, 405 and 406
+ * answers, are Spring's as before: a mapping whose path does not match was never chosen, and the
+ * reasons for no match are worked out apart from this.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteMatching {
