@@ -105,6 +105,8 @@ measure() {
 # The service's processor time so far (user + system, all its threads), in clock ticks.
 service_ticks() { awk '{print $14 + $15}' "/proc/$app_pid/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
+# Microseconds of the service's processor time per answer: $1 clock ticks over $2 answers.
+cpu_per_answer() { awk -v t="$1" -v tps="$ticks_per_second" -v q="$2" 'BEGIN { printf "%.1f", (q > 0 ? t / tps * 1e6 / q : 0) }'; }
 
 # wrk prints latencies as 1.23ms, 456.00us or 1.02s.
 ms() {
@@ -132,9 +134,8 @@ compare() {
         s_err=$(( s_err + err ))
     done
     awk -v n="$name" -v s="$s_rps" -v g="$n_rps" -v r="$rounds" -v p50="$s_p50" -v p99="$s_p99" \
-        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" -v t="$s_ticks" -v tps="$ticks_per_second" -v q="$s_requests" 'BEGIN {
-        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8.1f\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne,
-            (q > 0 ? t / tps * 1e6 / q : 0) }' \
+        -v e="$s_err" -v np99="$n_p99" -v ne="$n_err" -v cpu="$(cpu_per_answer "$s_ticks" "$s_requests")" 'BEGIN {
+        printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8s\n", n, s / r, g / r, (g > 0 ? s / g : 0), p50, p99, np99, e, ne, cpu }' \
         | tee -a "$results"
 }
 
@@ -179,9 +180,9 @@ n304=$(measure -H "If-None-Match: $nginx_etag" "http://127.0.0.1:$nginx_port/rel
 read -r rps p50 p99 err reqs <<< "$s304"
 read -r nrps _ np99 nerr _ <<< "$n304"
 awk -v s="$rps" -v g="$nrps" -v p50="$p50" -v p99="$p99" -v e="$err" -v np99="$np99" -v ne="$nerr" \
-    -v t="$t304" -v tps="$ticks_per_second" -v q="$reqs" 'BEGIN {
-    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8.1f\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne,
-        (q > 0 ? t / tps * 1e6 / q : 0) }' | tee -a "$results"
+    -v cpu="$(cpu_per_answer "$t304" "$reqs")" 'BEGIN {
+    printf "%-18s %10.0f %10.0f %7.2f %8s %8s %9s %7d %7d %8s\n", "releases 304", s, g, s / g, p50, p99, np99, e, ne, cpu }' \
+    | tee -a "$results"
 
 read -r rps p50 p99 err _ < <(measure -s "$here/post-parse.lua" "http://127.0.0.1:$port/api/v1/parse")
 awk -v s="$rps" -v p50="$p50" -v p99="$p99" -v e="$err" 'BEGIN {

@@ -33,9 +33,10 @@ fresh_database() {
         -c "drop database if exists $db" -c "create database $db"
 }
 
-# Starts the service on database $1 with JVM options $2 (and, optionally, the java command $3 and
-# the jar $4; BENCH_JAVA, else java on the PATH), waits until it is ready, and says how long that took; ready_ms keeps it. Scheduled
-# imports are off: the benchmarks start them. MALLOC_ARENA_MAX as the container image sets it.
+# Starts the service on database $1 with JVM options $2 (and, optionally, the java command $3,
+# else BENCH_JAVA, else java on the PATH, and the jar $4), waits until it is ready, and says how
+# long that took; ready_ms keeps it. Scheduled imports are off: the benchmarks start them.
+# MALLOC_ARENA_MAX as the container image sets it.
 start_service() {
     local db=$1 java_opts=$2 java_cmd=${3:-${BENCH_JAVA:-java}} app_jar=${4:-$jar} started
     started=$(date +%s%N)
@@ -77,8 +78,7 @@ change_every_branch() {
         return
     fi
     local branch
-    for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
-        git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
+    for branch in $(branches_with_support_md); do
         change_branch "$round" "$branch" "$branch" "refs/heads/$branch"
     done
 }
@@ -87,15 +87,24 @@ change_every_branch() {
 # round's on the one before: a measured turn then spends no processor time on git (bench/README.md,
 # "Fair use").
 prepare_changes() {
-    local rounds=$1 round branch
+    local rounds=$1 round branch branches
+    branches=$(branches_with_support_md)
     for round in $(seq 1 "$rounds"); do
-        for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
-            git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null || continue
+        for branch in $branches; do
             local parent=$branch
             [ "$round" = 1 ] || parent="refs/load/$((round - 1))/$branch"
             change_branch "$round" "$branch" "$parent" "refs/load/$round/$branch"
         done
     done
+}
+
+# The branches whose tip has a SUPPORT.md, one a line.
+branches_with_support_md() {
+    local branch
+    for branch in $(git --git-dir="$work/xen.git" for-each-ref --format='%(refname:short)' refs/heads/); do
+        git --git-dir="$work/xen.git" cat-file -e "$branch:SUPPORT.md" 2>/dev/null && echo "$branch"
+    done
+    return 0
 }
 
 # Commits SUPPORT.md of commit $3 with round $1's feature added, on $3, as ref $4 (branch $2).
