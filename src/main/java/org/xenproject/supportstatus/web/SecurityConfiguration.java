@@ -26,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xenproject.supportstatus.digest.Sha256;
@@ -82,6 +83,12 @@ class SecurityConfiguration {
                                 ProblemResponses.problem(HttpStatus.FORBIDDEN, "This call is for admins.",
                                         request.getRequestURI()))));
         return http.build();
+    }
+
+    /** The firewall Spring Security puts in front of every request (Firewall). */
+    @Bean
+    HttpFirewall firewall() {
+        return Firewall.strict();
     }
 
     /** A URL the firewall refuses (encoded slashes, dot segments, NUL, ...) is a 400 problem like any other bad request. */
