@@ -20,6 +20,9 @@ import org.xenproject.supportstatus.supportmd.SupportLevel;
  * by Spring's conversion, so a controller only ever sees a valid one. A value that does not convert
  * is a 400 naming its parameter ({@link ApiProblems}), with the converter's words as its detail.
  * An empty value is no value, as a form without JavaScript submits it.
+ *
+ * <p>A list parameter whose order means nothing is a {@code Set}: for a {@code List} parameter Spring
+ * works out the element type on every request, to see whether it takes uploaded files.
  */
 @Configuration(proxyBeanMethods = false)
 public class Parameters implements WebMvcConfigurer {

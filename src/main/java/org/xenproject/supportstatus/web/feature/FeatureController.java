@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,7 +112,7 @@ class FeatureController {
             @Parameter(description = "Only statuses that apply to this architecture",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) throws IOException {
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) throws IOException {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, null, null, null, null);
         return answers.of(request, response, snapshot, new Snapshot.Key("feature across releases", key, filter), Answers.JSON,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,10 +62,10 @@ class MatrixController {
             @Parameter(description = "Only statuses that apply to this architecture",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
             @Parameter(description = "Only statuses of this level (comma-separated for several)")
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
             @Parameter(description = "Only rows in this section (a section key)")
             @RequestParam(required = false) FeatureKey section,
             @Parameter(description = "Only these releases, comma-separated, e.g. 4.21,4.22")

@@ -3,6 +3,7 @@ package org.xenproject.supportstatus.web.page;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
@@ -41,7 +42,7 @@ class MatrixPageController {
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> matrix(HttpServletRequest request, HttpServletResponse response,
             @RequestParam(required = false) String arch,
-            @RequestParam(required = false) List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            @RequestParam(required = false) Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
             @RequestParam(required = false) SearchText q) throws IOException {
         PageFilter filter = PageFilter.of(arch, level, q);
         Snapshot snapshot = snapshots.current();

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.page;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ record PageFilter(String arch, List<String> levels, String q, FeatureFilter sele
     }
 
     /** From the query parameters; a value the page does not offer is a 400 naming its parameter. */
-    static PageFilter of(String arch, List<SupportLevel> level, SearchText q) {
+    static PageFilter of(String arch, Collection<SupportLevel> level, SearchText q) {
         String archName = arch == null || arch.isBlank() ? null : arch;
         if (archName != null && !ARCHES.contains(archName)) {
             throw InvalidParameterException.notOneOf("arch", archName, ARCHES);

@@ -151,16 +151,16 @@ class ReleaseController {
             @Parameter(description = "Statuses that apply to this architecture (comma-separated for several)",
                     schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
             @Parameter(description = "Statuses of this level (comma-separated for several)",
                     schema = @Schema(allowableValues = {"supported", "deprecated", "tech-preview", "experimental",
                             "not-supported", "not-functional", "not-implemented", "other"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
             @Parameter(description = "Statuses with this security support (comma-separated for several)",
                     schema = @Schema(allowableValues = {"yes", "conditional", "no", "external", "unknown"}))
             @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) SecuritySupport> security,
+            Set<@NotNull(message = Parameters.EMPTY_ITEM) SecuritySupport> security,
             @Parameter(description = "Features in this section (a section key such as 'guest-type')")
             @RequestParam(required = false) FeatureKey section,
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
