@@ -202,8 +202,13 @@ public final class Snapshot {
      */
     @SuppressWarnings("unchecked")
     public <T> T prepared(Object key, Supplier<T> compute) {
-        FutureTask<Object> mine = new FutureTask<>(compute::get);
-        FutureTask<Object> task = prepared.size() < MAX_ENTRIES ? prepared.putIfAbsent(key, mine) : null;
+        // Nearly every call finds its answer: that path only reads.
+        FutureTask<Object> task = prepared.get(key);
+        FutureTask<Object> mine = null;
+        if (task == null) {
+            mine = new FutureTask<>(compute::get);
+            task = prepared.size() < MAX_ENTRIES ? prepared.putIfAbsent(key, mine) : null;
+        }
         if (task == null) {
             task = mine;
             computations.incrementAndGet();
