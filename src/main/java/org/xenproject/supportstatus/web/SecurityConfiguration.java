@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -83,6 +84,15 @@ class SecurityConfiguration {
                                 ProblemResponses.problem(HttpStatus.FORBIDDEN, "This call is for admins.",
                                         request.getRequestURI()))));
         return http.build();
+    }
+
+    /**
+     * No observations of Spring Security's own: nobody reads them, and with them every request, the
+     * public reads too, passed through an observation of "unsecured" requests.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The firewall Spring Security puts in front of every request (Firewall). */
