@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -16,6 +17,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * mapping for another path costs one pattern match. Which mapping answers, and the 404, 405 and 406
  * answers, are Spring's as before: a mapping whose path does not match was never chosen, and the
  * reasons for no match are worked out apart from this.
+ *
+ * <p>These routes are also asked first, before Actuator's: Spring asks each handler mapping in
+ * turn, and Actuator's came first, so every public request was first tried against every Actuator
+ * endpoint, with all its conditions. No route here matches an Actuator path ({@code /actuator/...}),
+ * so those still reach Actuator, one lookup later.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteMatching {
@@ -31,6 +37,12 @@ class RouteMatching {
     }
 
     static final class PathFirst extends RequestMappingHandlerMapping {
+
+        /** Spring MVC gives this mapping order 0, after Actuator's (-100): this one is asked first. */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
 
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {

@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -22,9 +23,25 @@ class RouteMatchingTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    DispatcherServlet dispatcher;
+
     @Test
     void theServiceFindsRoutesPathFirst() {
         assertThat(mappings).isInstanceOf(RouteMatching.PathFirst.class);
+    }
+
+    @Test
+    void theServicesRoutesAreAskedBeforeActuatorsAndActuatorStillAnswers() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/info").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/releases").exchange().expectStatus().isOk();
+        // The dispatcher's mappings, in the order it asks them (known once it has answered).
+        assertThat(dispatcher.getHandlerMappings()).isNotNull();
+        assertThat(dispatcher.getHandlerMappings().get(0)).isSameAs(mappings);
+        assertThat(dispatcher.getHandlerMappings()).anySatisfy(
+                mapping -> assertThat(mapping.getClass().getSimpleName()).isEqualTo("WebMvcEndpointHandlerMapping"));
     }
 
     @Test
