@@ -2,9 +2,8 @@ package org.xenproject.supportstatus.web.page;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
