@@ -72,16 +72,25 @@ public class Answers {
     public <R> ResponseEntity<R> of(HttpServletRequest request, HttpServletResponse response, Snapshot snapshot,
             Snapshot.Key key, MediaType type, Supplier<?> compute) throws IOException {
         Snapshot.Key question = new Snapshot.Key("answer", key, type);
-        Kept kept = snapshot.prepared(question, () -> keep(type, compute.get()));
-        String etag = "W/\"" + build + "-d" + snapshot.version() + "-" + snapshot.day().toEpochDay() + "-"
-                + Integer.toHexString(question.hashCode()) + "\"";
+        Tagged answer = snapshot.prepared(question, () -> new Tagged(keep(type, compute.get()),
+                "W/\"" + build + "-d" + snapshot.version() + "-" + snapshot.day().toEpochDay() + "-"
+                        + Integer.toHexString(question.hashCode()) + "\""));
         response.setHeader(HttpHeaders.CACHE_CONTROL, DATA);
-        response.addHeader(HttpHeaders.VARY, kept.gzipped() != null ? ACCEPT_AND_ENCODING : HttpHeaders.ACCEPT);
-        if (new ServletWebRequest(request, response).checkNotModified(etag, snapshot.changedAt().toEpochMilli())) {
+        response.addHeader(HttpHeaders.VARY, answer.kept().gzipped() != null ? ACCEPT_AND_ENCODING : HttpHeaders.ACCEPT);
+        if (new ServletWebRequest(request, response).checkNotModified(answer.etag(),
+                snapshot.changedAt().toEpochMilli())) {
             return null;
         }
-        write(request, response, kept);
+        write(request, response, answer.kept());
         return null;
+    }
+
+    /** A kept answer with its ETag, which is fixed with it: made once, when the answer is prepared. */
+    private record Tagged(Kept kept, String etag) implements Snapshot.Sized {
+        @Override
+        public long bytes() {
+            return kept.bytes();
+        }
     }
 
     /**
