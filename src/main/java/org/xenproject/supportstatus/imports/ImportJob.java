@@ -23,7 +23,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -129,7 +128,7 @@ public class ImportJob implements DisposableBean {
     }
 
     public List<ImportRunView> recent(int limit) {
-        return runs.findByOrderByStartedAtDescIdDesc(Limit.of(limit)).stream()
+        return runs.newest(limit).stream()
                 .map(ImportRunView::of).toList();
     }
 

@@ -12,6 +12,11 @@ public interface ImportRunRepository extends JpaRepository<ImportRun, Long> {
 
     List<ImportRun> findByOrderByStartedAtDescIdDesc(Limit limit);
 
+    /** The {@code count} runs started last, newest first. */
+    default List<ImportRun> newest(int count) {
+        return findByOrderByStartedAtDescIdDesc(Limit.of(count));
+    }
+
     /**
      * Moves whenever a run starts, reports progress, records a branch or finishes: the version of
      * what the runs say.
