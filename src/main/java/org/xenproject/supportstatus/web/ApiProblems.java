@@ -1,20 +1,13 @@
 package org.xenproject.supportstatus.web;
 
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 
-import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -29,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.validation.method.ParameterValidationResult;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.Snapshot.NoSuchRelease;
+import org.xenproject.supportstatus.store.DatabaseOutage;
 import java.time.LocalDate;
 import org.xenproject.supportstatus.supportmd.SupportMdRejected;
 
@@ -45,10 +39,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public ResponseEntity<?> problem(Exception e, WebRequest request) {
         if (e instanceof NoSuchRelease missing) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(noSuchRelease(missing));
-        }
-        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
-                || e instanceof CannotCreateTransactionException || e instanceof JDBCConnectionException) {
-            return databaseUnavailable(e);
         }
         try {
             return handleException(e, request);
@@ -136,16 +126,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /**
-     * The database is down or unreachable: say so, and that it is worth retrying. Spring translates
-     * a failed connection to {@code CannotGetJdbcConnectionException} (JDBC), to
-     * {@code CannotCreateTransactionException} (a transaction that cannot begin) or to a
-     * {@code DataAccessResourceFailureException} (a connection lost mid-statement); Hibernate's own
-     * {@link JDBCConnectionException} is listed too for any path that escapes translation.
-     */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class, JDBCConnectionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    /** The database is down or unreachable ({@link DatabaseOutage}): say so, and that it is worth retrying. */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service's database is unavailable; try again shortly.");
@@ -157,7 +139,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (lostConnection(e)) {
+        if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e);
         }
         log.error("Unexpected error answering a request", e);
@@ -165,24 +147,5 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred; it has been logged.");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
-    }
-
-    /**
-     * Whether a failure comes from the connection to the database rather than from the statement:
-     * SQLSTATE class 08 (connection exception) or 57P (the server shutting down), wherever the
-     * exception that carries it was wrapped.
-     */
-    static boolean lostConnection(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
