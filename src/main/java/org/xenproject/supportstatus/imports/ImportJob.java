@@ -100,8 +100,10 @@ public class ImportJob implements DisposableBean {
         if (lock.isEmpty()) {
             return skipped(trigger);
         }
-        try (ImportLock held = lock.get()) {
+        try {
             return execute(begin(trigger));
+        } finally {
+            lock.get().close();
         }
     }
 
@@ -114,10 +116,12 @@ public class ImportJob implements DisposableBean {
         try {
             ImportRunView started = begin(trigger);
             thread.execute(() -> {
-                try (ImportLock held = lock.get()) {
+                try {
                     execute(started);
                 } catch (Throwable e) {
                     log.error("Import run {} failed", started.id(), e);
+                } finally {
+                    lock.get().close();
                 }
             });
             return started;

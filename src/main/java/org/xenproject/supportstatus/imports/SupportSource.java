@@ -98,6 +98,8 @@ public interface SupportSource extends AutoCloseable {
 
     /** A reason that fails one branch and leaves what is served for it as it was. */
     final class BranchFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public BranchFailure(String message) {
             super(message);
         }

@@ -19,6 +19,8 @@ public sealed interface RevisionPoint {
 
     /** A commit prefix that more than one revision of a history starts with. */
     final class Ambiguous extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         public Ambiguous(String message) {
             super(message);
         }

@@ -45,6 +45,8 @@ public final class Snapshot {
 
     /** The release asked for has not been imported. */
     public static final class NoSuchRelease extends NoSuchElementException {
+        private static final long serialVersionUID = 1L;
+
         NoSuchRelease(ReleaseVersion version) {
             super("No release " + version + " has been imported");
         }

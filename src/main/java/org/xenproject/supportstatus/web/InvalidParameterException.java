@@ -9,6 +9,8 @@ import org.springframework.web.ErrorResponseException;
 
 /** A query parameter or path variable that is malformed: a 400 that names it. */
 public final class InvalidParameterException extends ErrorResponseException {
+    private static final long serialVersionUID = 1L;
+
 
     public InvalidParameterException(String parameter, String detail) {
         super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);

@@ -8,6 +8,8 @@ import org.springframework.web.ErrorResponseException;
 
 /** A well-formed request for something the service has no data about: a 404. */
 public final class NotFoundException extends ErrorResponseException {
+    private static final long serialVersionUID = 1L;
+
 
     public NotFoundException(String detail) {
         super(HttpStatus.NOT_FOUND, problem(detail), null);

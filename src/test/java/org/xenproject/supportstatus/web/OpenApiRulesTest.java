@@ -196,9 +196,9 @@ class OpenApiRulesTest {
         if (schema.getAdditionalProperties() instanceof Schema<?> values2) {
             checkEnums(where + "{}", values2, broken, seen);
         }
-        for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+        for (List<?> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
             if (parts != null) {
-                parts.forEach(part -> checkEnums(where, part, broken, seen));
+                parts.forEach(part -> checkEnums(where, (Schema<?>) part, broken, seen));
             }
         }
     }

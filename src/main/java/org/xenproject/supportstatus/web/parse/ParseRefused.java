@@ -14,6 +14,8 @@ import org.springframework.web.ErrorResponseException;
  * service's problem handler writes it like every other error.
  */
 final class ParseRefused extends ErrorResponseException {
+    private static final long serialVersionUID = 1L;
+
 
     enum Reason {
         /** The client address is over its allowance. */
