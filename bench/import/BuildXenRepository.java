@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +27,8 @@ import java.util.regex.Pattern;
  */
 public class BuildXenRepository {
 
-    static final List<String> VERSIONS = List.of("4.10", "4.11", "4.12", "4.13", "4.14", "4.15", "4.16", "4.17",
-            "4.18", "4.19", "4.20", "4.21", "4.22");
+    static final List<String> VERSIONS = List.of(
+            "4.10", "4.11", "4.12", "4.13", "4.14", "4.15", "4.16", "4.17", "4.18", "4.19", "4.20", "4.21", "4.22");
     static final int STEPS = 10;
     static final int POINT_EDITS = 8;
     static final int UNRELATED_FILES = 400;
@@ -63,7 +62,9 @@ public class BuildXenRepository {
         }
         run(new ProcessBuilder("git", "init", "-q", "--bare", "-b", "master", target.toString()));
         Process fastImport = new ProcessBuilder("git", "--git-dir=" + target, "fast-import", "--quiet")
-                .inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                .inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         BuildXenRepository build;
         try (OutputStream stream = new BufferedOutputStream(fastImport.getOutputStream(), 1 << 20)) {
             build = new BuildXenRepository(stream, unrelated, scale);
@@ -72,15 +73,16 @@ public class BuildXenRepository {
         if (fastImport.waitFor() != 0) {
             throw new IllegalStateException("git fast-import failed");
         }
-        System.out.printf("Built %s: %d commits, %d of them change SUPPORT.md%n", target, build.commits,
-                build.supportChanges);
+        System.out.printf(
+                "Built %s: %d commits, %d of them change SUPPORT.md%n", target, build.commits, build.supportChanges);
     }
 
     void build(Path corpus) throws IOException {
         // The initial tree: unrelated files only.
         List<String> initial = new ArrayList<>();
         for (int i = 0; i < UNRELATED_FILES; i++) {
-            int blob = blob(("/* file " + i + " */\nint f" + i + "(void) { return " + i + "; }\n").getBytes(StandardCharsets.UTF_8));
+            int blob = blob(("/* file " + i + " */\nint f" + i + "(void) { return " + i + "; }\n")
+                    .getBytes(StandardCharsets.UTF_8));
             initial.add("M 100644 :" + blob + " " + unrelatedPath(i));
         }
         initial.add("M 100644 :" + blob("Xen hypervisor\n".getBytes(StandardCharsets.UTF_8)) + " README");
@@ -102,7 +104,11 @@ public class BuildXenRepository {
                 stableBranch((4 + copy) + "." + minor, master, file, true);
             }
         }
-        stepTo("refs/heads/master", master, previous, Files.readString(corpus.resolve("SUPPORT-master.md")),
+        stepTo(
+                "refs/heads/master",
+                master,
+                previous,
+                Files.readString(corpus.resolve("SUPPORT-master.md")),
                 "SUPPORT.md: towards unstable");
         out.write("done\n".getBytes(StandardCharsets.UTF_8));
     }
@@ -150,7 +156,9 @@ public class BuildXenRepository {
                 if (!changed.contains(section) || applied.contains(section)) {
                     text.append(section.text());
                 } else {
-                    a.stream().filter(old -> old.id().equals(section.id())).findFirst()
+                    a.stream()
+                            .filter(old -> old.id().equals(section.id()))
+                            .findFirst()
                             .ifPresent(old -> text.append(old.text()));
                 }
             }
@@ -166,8 +174,7 @@ public class BuildXenRepository {
     }
 
     /** A heading and the lines under it up to the next heading; {@code id} tells repeated headings apart. */
-    record Section(String id, String text) {
-    }
+    record Section(String id, String text) {}
 
     static List<Section> sections(String text) {
         List<Section> sections = new ArrayList<>();
@@ -212,9 +219,11 @@ public class BuildXenRepository {
         for (int i = 0; i < count; i++) {
             int n = unrelatedCounter++;
             int file = n % UNRELATED_FILES;
-            int blob = blob(("/* file " + file + ", change " + n + " */\nint f" + file + "(void) { return " + n + "; }\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            tip = commit(ref, "x86: unrelated change " + n, tip, List.of("M 100644 :" + blob + " " + unrelatedPath(file)));
+            int blob =
+                    blob(("/* file " + file + ", change " + n + " */\nint f" + file + "(void) { return " + n + "; }\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            tip = commit(
+                    ref, "x86: unrelated change " + n, tip, List.of("M 100644 :" + blob + " " + unrelatedPath(file)));
         }
         return tip;
     }
@@ -238,11 +247,21 @@ public class BuildXenRepository {
         time += 3600;
         byte[] message = (subject + "\n\nSigned-off-by: Bench <bench@example.org>\n").getBytes(StandardCharsets.UTF_8);
         StringBuilder c = new StringBuilder();
-        c.append("commit ").append(ref).append('\n')
-                .append("mark :").append(mark).append('\n')
-                .append("author Ada Author <ada@example.org> ").append(time).append(" +0000\n")
-                .append("committer Carl Committer <carl@example.org> ").append(time + 60).append(" +0000\n")
-                .append("data ").append(message.length).append('\n');
+        c.append("commit ")
+                .append(ref)
+                .append('\n')
+                .append("mark :")
+                .append(mark)
+                .append('\n')
+                .append("author Ada Author <ada@example.org> ")
+                .append(time)
+                .append(" +0000\n")
+                .append("committer Carl Committer <carl@example.org> ")
+                .append(time + 60)
+                .append(" +0000\n")
+                .append("data ")
+                .append(message.length)
+                .append('\n');
         write(c.toString());
         out.write(message);
         StringBuilder rest = new StringBuilder();

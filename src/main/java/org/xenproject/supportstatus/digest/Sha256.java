@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256, which every JVM has: the identity of a stored file, a cache directory, the admin token. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(byte[] bytes) {
         try {

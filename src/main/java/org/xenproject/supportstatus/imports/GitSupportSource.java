@@ -1,17 +1,9 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.digest.Sha256;
-import org.xenproject.supportstatus.store.FileRevision;
-import org.xenproject.supportstatus.store.KnownBranch;
-import org.xenproject.supportstatus.store.Checkpoint;
-import org.xenproject.supportstatus.release.PointRelease;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -45,6 +34,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.release.PointRelease;
+import org.xenproject.supportstatus.store.Checkpoint;
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
 
 /**
  * SUPPORT.md from a git repository, through a bare copy of it kept in a cache directory: the first
@@ -59,15 +53,13 @@ final class GitSupportSource implements SupportSource {
 
     private static final Logger log = LoggerFactory.getLogger(GitSupportSource.class);
 
-
     private final String url;
     private final Path cacheRoot;
     private final boolean history;
     private final int maxFileBytes;
     private final Duration timeout;
     private Repository repository;
-    private Consumer<String> progress = p -> {
-    };
+    private Consumer<String> progress = p -> {};
 
     GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes, Duration timeout) {
         this.url = url;
@@ -97,8 +89,8 @@ final class GitSupportSource implements SupportSource {
         if (Files.isRegularFile(dir.resolve("HEAD"))) {
             return Optional.empty();
         }
-        return Optional.of(new GitTipsSource(url, dir.resolveSibling(dir.getFileName() + ".tips"), maxFileBytes,
-                timeout, p -> progress.accept(p)));
+        return Optional.of(new GitTipsSource(
+                url, dir.resolveSibling(dir.getFileName() + ".tips"), maxFileBytes, timeout, p -> progress.accept(p)));
     }
 
     @Override
@@ -106,7 +98,9 @@ final class GitSupportSource implements SupportSource {
         repository = openUpToDate();
         List<SourceBranch> branches = new ArrayList<>();
         for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
-            branches.add(new SourceBranch(ref.getName().substring(Constants.R_HEADS.length()), ref.getObjectId().name()));
+            branches.add(new SourceBranch(
+                    ref.getName().substring(Constants.R_HEADS.length()),
+                    ref.getObjectId().name()));
         }
         return new SourceRefs(branches, releaseTags());
     }
@@ -116,7 +110,10 @@ final class GitSupportSource implements SupportSource {
         Path dir = cacheRoot.resolve(cacheName(url));
         try {
             if (Files.isRegularFile(dir.resolve("HEAD"))) {
-                Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+                Repository repo = new FileRepositoryBuilder()
+                        .setGitDir(dir.toFile())
+                        .setMustExist(true)
+                        .build();
                 try (Git git = new Git(repo)) {
                     fetch(git, new LoggingProgressMonitor("Fetching " + Urls.withoutCredentials(url), progress));
                 }
@@ -135,8 +132,10 @@ final class GitSupportSource implements SupportSource {
             FileUtils.delete(partial.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         }
         Files.createDirectories(partial);
-        log.info("Cloning {} into {} (first import; later imports fetch only what is new)",
-                Urls.withoutCredentials(url), dir.toAbsolutePath());
+        log.info(
+                "Cloning {} into {} (first import; later imports fetch only what is new)",
+                Urls.withoutCredentials(url),
+                dir.toAbsolutePath());
         try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
             // Any automatic gc runs inside fetch rather than on a background thread, which would race the move below.
             StoredConfig config = git.getRepository().getConfig();
@@ -145,7 +144,10 @@ final class GitSupportSource implements SupportSource {
             fetch(git, new LoggingProgressMonitor("Cloning " + Urls.withoutCredentials(url), progress));
         }
         Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
-        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(dir.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     private void fetch(Git git, LoggingProgressMonitor monitor) throws GitAPIException {
@@ -191,7 +193,8 @@ final class GitSupportSource implements SupportSource {
             // Same tip as at the last clean import: nothing can have changed.
             return new SupportFile(List.of(), null, checkpoint);
         }
-        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+        try (RevWalk walk = new RevWalk(repository);
+                ObjectReader reader = repository.newObjectReader()) {
             RevCommit tip = walk.parseCommit(ObjectId.fromString(branch.tip()));
             ObjectId tipBlob = blobAt(reader, tip);
             if (tipBlob == null) {
@@ -242,11 +245,14 @@ final class GitSupportSource implements SupportSource {
 
     private ObjectId blobAt(ObjectReader reader, RevCommit commit) throws IOException {
         try (TreeWalk tree = TreeWalk.forPath(reader, PATH, commit.getTree())) {
-            return tree == null || tree.getFileMode(0).getObjectType() != Constants.OBJ_BLOB ? null : tree.getObjectId(0);
+            return tree == null || tree.getFileMode(0).getObjectType() != Constants.OBJ_BLOB
+                    ? null
+                    : tree.getObjectId(0);
         }
     }
 
-    private FileRevision revision(ObjectReader reader, RevCommit commit, ObjectId blob) throws IOException, BranchFailure {
+    private FileRevision revision(ObjectReader reader, RevCommit commit, ObjectId blob)
+            throws IOException, BranchFailure {
         ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
         if (loader.getSize() > maxFileBytes) {
             throw new BranchFailure(PATH + " at " + commit.name() + " is " + loader.getSize()

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -63,7 +62,8 @@ final class GitTipsSource implements SupportSource {
     public SourceRefs refs() throws IOException {
         delete();
         Files.createDirectories(dir);
-        log.info("Fetching the branch tips of {} first, so that their files are served before the clone is done",
+        log.info(
+                "Fetching the branch tips of {} first, so that their files are served before the clone is done",
                 Urls.withoutCredentials(url));
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
             git.fetch()
@@ -74,15 +74,18 @@ final class GitTipsSource implements SupportSource {
                     .setProgressMonitor(new LoggingProgressMonitor("Fetching branch tips", progress))
                     .setTimeout((int) Math.max(1, timeout.toSeconds()))
                     .call();
-            repository = new FileRepositoryBuilder().setGitDir(dir.toFile())
-                    .setMustExist(true).build();
+            repository = new FileRepositoryBuilder()
+                    .setGitDir(dir.toFile())
+                    .setMustExist(true)
+                    .build();
         } catch (GitAPIException e) {
-            throw new IOException("Could not fetch the branch tips of " + Urls.withoutCredentials(url) + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Could not fetch the branch tips of " + Urls.withoutCredentials(url) + ": " + e.getMessage(), e);
         }
         List<SourceBranch> branches = new ArrayList<>();
         for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
-            branches.add(new SourceBranch(ref.getName().substring(Constants.R_HEADS.length()),
+            branches.add(new SourceBranch(
+                    ref.getName().substring(Constants.R_HEADS.length()),
                     ref.getObjectId().name()));
         }
         return new SourceRefs(branches, List.of());
@@ -90,7 +93,8 @@ final class GitTipsSource implements SupportSource {
 
     @Override
     public BranchRead read(SourceBranch branch, KnownBranch known) throws BranchFailure {
-        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
+        try (RevWalk walk = new RevWalk(repository);
+                ObjectReader reader = repository.newObjectReader()) {
             RevCommit tip = walk.parseCommit(ObjectId.fromString(branch.tip()));
             try (TreeWalk tree = TreeWalk.forPath(reader, PATH, tip.getTree())) {
                 if (tree == null || tree.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
@@ -104,8 +108,8 @@ final class GitTipsSource implements SupportSource {
                 FileRevision revision = new FileRevision(loader.getBytes(), null, tip.name(), null, null, null, null);
                 // No tip in the checkpoint: the next read of the branch, with its history, must not
                 // take it for one that saw this tip.
-                return new SupportFile(List.of(revision), null, new Checkpoint(null, false, null, null), List.of(),
-                        true);
+                return new SupportFile(
+                        List.of(revision), null, new Checkpoint(null, false, null, null), List.of(), true);
             }
         } catch (IOException e) {
             throw new BranchFailure("could not read " + PATH + " on " + branch.name() + ": " + e.getMessage(), e);

@@ -1,9 +1,5 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.store.FileRevision;
-import org.xenproject.supportstatus.store.KnownBranch;
-import org.xenproject.supportstatus.store.Checkpoint;
-import org.xenproject.supportstatus.release.PointRelease;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -22,14 +18,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.xenproject.supportstatus.release.PointRelease;
+import org.xenproject.supportstatus.store.Checkpoint;
+import org.xenproject.supportstatus.store.FileRevision;
+import org.xenproject.supportstatus.store.KnownBranch;
 
 /**
  * SUPPORT.md from a web server, one URL per branch; the branches are those the git URL advertises
@@ -39,7 +36,6 @@ import org.eclipse.jgit.lib.Ref;
 final class HttpSupportSource implements SupportSource {
 
     static final int MAX_REDIRECTS = 5;
-
 
     private final HttpClient client;
     private final String gitUrl;
@@ -58,8 +54,8 @@ final class HttpSupportSource implements SupportSource {
 
     @Override
     public String describe() {
-        return "http " + Urls.withoutCredentials(fileUrlTemplate) + " (branches from "
-                + Urls.withoutCredentials(gitUrl) + ")";
+        return "http " + Urls.withoutCredentials(fileUrlTemplate) + " (branches from " + Urls.withoutCredentials(gitUrl)
+                + ")";
     }
 
     @Override
@@ -67,11 +63,17 @@ final class HttpSupportSource implements SupportSource {
         List<SourceBranch> branches = new ArrayList<>();
         List<PointRelease> tags = new ArrayList<>();
         try {
-            for (Ref ref : Git.lsRemoteRepository().setRemote(gitUrl).setHeads(true).setTags(true)
-                    .setTimeout((int) Math.max(1, timeout.toSeconds())).call()) {
+            for (Ref ref : Git.lsRemoteRepository()
+                    .setRemote(gitUrl)
+                    .setHeads(true)
+                    .setTags(true)
+                    .setTimeout((int) Math.max(1, timeout.toSeconds()))
+                    .call()) {
                 String name = ref.getName();
                 if (name.startsWith(Constants.R_HEADS)) {
-                    branches.add(new SourceBranch(name.substring(Constants.R_HEADS.length()), ref.getObjectId().name()));
+                    branches.add(new SourceBranch(
+                            name.substring(Constants.R_HEADS.length()),
+                            ref.getObjectId().name()));
                 } else if (name.startsWith(Constants.R_TAGS)) {
                     ObjectId commit = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
                     PointRelease.ofTag(name.substring(Constants.R_TAGS.length()), commit.name(), null)
@@ -79,8 +81,8 @@ final class HttpSupportSource implements SupportSource {
                 }
             }
         } catch (GitAPIException e) {
-            throw new IOException("Could not list the branches of " + Urls.withoutCredentials(gitUrl) + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "Could not list the branches of " + Urls.withoutCredentials(gitUrl) + ": " + e.getMessage(), e);
         }
         return new SourceRefs(branches, tags);
     }
@@ -95,17 +97,20 @@ final class HttpSupportSource implements SupportSource {
             if (status == 200) {
                 byte[] body = response.body();
                 if (body.length > maxFileBytes) {
-                    throw new BranchFailure(PATH + " from " + shown(uri) + " is larger than " + maxFileBytes + " bytes");
+                    throw new BranchFailure(
+                            PATH + " from " + shown(uri) + " is larger than " + maxFileBytes + " bytes");
                 }
-                Checkpoint checkpoint = new Checkpoint(branch.tip(), false,
+                Checkpoint checkpoint = new Checkpoint(
+                        branch.tip(),
+                        false,
                         response.headers().firstValue("ETag").orElse(null),
                         response.headers().firstValue("Last-Modified").orElse(null));
                 FileRevision revision = new FileRevision(body, null, branch.tip(), null, null, null, null);
                 return new SupportFile(List.of(revision), null, checkpoint);
             }
             if (status == 304 && last != null) {
-                return new SupportFile(List.of(), null,
-                        new Checkpoint(branch.tip(), false, last.etag(), last.lastModified()));
+                return new SupportFile(
+                        List.of(), null, new Checkpoint(branch.tip(), false, last.etag(), last.lastModified()));
             }
             if (status == 404 || status == 410) {
                 if (!known.hasData()) {
@@ -132,7 +137,8 @@ final class HttpSupportSource implements SupportSource {
 
     /** One request, its body read up to one byte over the limit, all of it within the timeout. */
     private HttpResponse<byte[]> send(URI uri, Checkpoint last) throws BranchFailure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (last != null && last.etag() != null) {
             request.header("If-None-Match", last.etag());
         }

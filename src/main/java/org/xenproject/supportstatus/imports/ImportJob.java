@@ -1,10 +1,6 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.store.Ids;
-import org.xenproject.supportstatus.store.ImportLock;
-import org.xenproject.supportstatus.store.BranchResult;
-import org.xenproject.supportstatus.store.ImportRun;
-import org.xenproject.supportstatus.store.ImportRunRepository;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,9 +20,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xenproject.supportstatus.store.BranchResult;
 import org.xenproject.supportstatus.store.DataVersions;
+import org.xenproject.supportstatus.store.Ids;
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.ImportRun;
 import org.xenproject.supportstatus.store.ImportRun.Outcome;
 import org.xenproject.supportstatus.store.ImportRun.Trigger;
+import org.xenproject.supportstatus.store.ImportRunRepository;
 
 /**
  * Runs imports: on a schedule (the first at start-up), and on request. Each run holds the import
@@ -62,8 +61,14 @@ public class ImportJob implements DisposableBean {
         return t;
     });
 
-    public ImportJob(ImportLock.Locks locks, ImportRunRepository runs, Importer importer, SupportSourceFactory sources,
-            ImportSettings settings, ImportMetrics metrics, PlatformTransactionManager transactions,
+    public ImportJob(
+            ImportLock.Locks locks,
+            ImportRunRepository runs,
+            Importer importer,
+            SupportSourceFactory sources,
+            ImportSettings settings,
+            ImportMetrics metrics,
+            PlatformTransactionManager transactions,
             DataVersions dataVersions) {
         this.locks = locks;
         this.runs = runs;
@@ -84,14 +89,18 @@ public class ImportJob implements DisposableBean {
         }
         log.info("Importing from {} now and every {}", describeSource(), settings.interval());
         AtomicBoolean first = new AtomicBoolean(true);
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                run(first.getAndSet(false) ? Trigger.STARTUP : Trigger.SCHEDULE);
-            } catch (Throwable e) {
-                // An escaping exception would cancel the schedule for good.
-                log.error("Import run failed", e);
-            }
-        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        run(first.getAndSet(false) ? Trigger.STARTUP : Trigger.SCHEDULE);
+                    } catch (Throwable e) {
+                        // An escaping exception would cancel the schedule for good.
+                        log.error("Import run failed", e);
+                    }
+                },
+                0,
+                settings.interval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Runs an import on this thread and answers the finished run, or a skipped one. */
@@ -132,8 +141,7 @@ public class ImportJob implements DisposableBean {
     }
 
     public List<ImportRunView> recent(int limit) {
-        return runs.newest(limit).stream()
-                .map(ImportRunView::of).toList();
+        return runs.newest(limit).stream().map(ImportRunView::of).toList();
     }
 
     /** The version of what the runs say, for their ETag. */
@@ -171,7 +179,8 @@ public class ImportJob implements DisposableBean {
         Outcome outcome;
         String detail = null;
         log.info("Import run {} ({}) started from {}", run.id(), run.trigger(), run.source());
-        ImportPace pace = ImportPace.forImportOf(dataVersions.current().map(v -> v.version() > 0).orElse(false));
+        ImportPace pace = ImportPace.forImportOf(
+                dataVersions.current().map(v -> v.version() > 0).orElse(false));
         try (SupportSource source = sources.open()) {
             source.reportProgressTo(progress -> report(run.id(), progress));
             Optional<SupportSource> tips = source.tipsFirst();
@@ -194,10 +203,12 @@ public class ImportJob implements DisposableBean {
                 @Override
                 public void branchDone(BranchResult result) {
                     results.add(result);
-                    update(run.id(), stored -> { // visible while the run goes on
-                        stored.addBranch(result);
-                        stored.enter(PHASE_BRANCHES, results.size() + " of " + total + " branches");
-                    });
+                    update(
+                            run.id(),
+                            stored -> { // visible while the run goes on
+                                stored.addBranch(result);
+                                stored.enter(PHASE_BRANCHES, results.size() + " of " + total + " branches");
+                            });
                     pace.stepDone();
                 }
             });
@@ -217,7 +228,11 @@ public class ImportJob implements DisposableBean {
         ImportRunView finished = update(run.id(), stored -> stored.finish(finalOutcome, finalDetail, Instant.now()));
         metrics.runFinished(sample, outcome);
         refreshDataVersion();
-        log.info("Import run {} {} in {} ms: {}", finished.id(), finished.outcome(), finished.durationMillis(),
+        log.info(
+                "Import run {} {} in {} ms: {}",
+                finished.id(),
+                finished.outcome(),
+                finished.durationMillis(),
                 summary(finished));
         return finished;
     }
@@ -246,16 +261,23 @@ public class ImportJob implements DisposableBean {
                     if (result.outcome() == BranchResult.Outcome.IMPORTED) {
                         served[0]++;
                     }
-                    enter(runId, PHASE_TIPS, read + " of " + total + " branch tips read, "
-                            + served[0] + " release(s) served from them");
+                    enter(
+                            runId,
+                            PHASE_TIPS,
+                            read + " of " + total + " branch tips read, " + served[0] + " release(s) served from them");
                 }
             });
             refreshDataVersion();
-            log.info("Import run {}: serving the current file of {} release(s) from the branch tips; "
-                    + "the history follows", runId, served[0]);
+            log.info(
+                    "Import run {}: serving the current file of {} release(s) from the branch tips; "
+                            + "the history follows",
+                    runId,
+                    served[0]);
         } catch (IOException | RuntimeException e) {
-            log.warn("Import run {}: could not read the branch tips first, the full import brings everything: {}",
-                    runId, e.toString());
+            log.warn(
+                    "Import run {}: could not read the branch tips first, the full import brings everything: {}",
+                    runId,
+                    e.toString());
         }
     }
 
@@ -292,11 +314,21 @@ public class ImportJob implements DisposableBean {
     private static String summary(ImportRunView run) {
         StringBuilder summary = new StringBuilder();
         for (BranchResult.Outcome outcome : BranchResult.Outcome.values()) {
-            long count = run.branches().stream().filter(b -> b.outcome().equals(Ids.id(outcome))).count();
-            summary.append(summary.isEmpty() ? "" : ", ").append(count).append(' ').append(Ids.id(outcome));
+            long count = run.branches().stream()
+                    .filter(b -> b.outcome().equals(Ids.id(outcome)))
+                    .count();
+            summary.append(summary.isEmpty() ? "" : ", ")
+                    .append(count)
+                    .append(' ')
+                    .append(Ids.id(outcome));
         }
-        int revisions = run.branches().stream().mapToInt(ImportRunView.Branch::revisionsImported).sum();
-        return summary.append(" branch(es); ").append(revisions).append(" revision(s) stored").toString();
+        int revisions = run.branches().stream()
+                .mapToInt(ImportRunView.Branch::revisionsImported)
+                .sum();
+        return summary.append(" branch(es); ")
+                .append(revisions)
+                .append(" revision(s) stored")
+                .toString();
     }
 
     @Override

@@ -1,19 +1,18 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.store.Ids;
-import org.xenproject.supportstatus.store.BranchResult;
-import org.xenproject.supportstatus.store.ImportRun;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
+import org.xenproject.supportstatus.store.BranchResult;
+import org.xenproject.supportstatus.store.Ids;
+import org.xenproject.supportstatus.store.ImportRun;
 
 /**
  * What an operator watches on /actuator/prometheus:
@@ -48,29 +47,47 @@ public class ImportMetrics {
     void branchDone(BranchResult result, Optional<Integer> currentWarnings) {
         String branch = result.branch();
         switch (result.outcome()) {
-            case IMPORTED, UNCHANGED -> gauge(lastSuccess, "xen.support.import.last.success.timestamp", "seconds",
-                    "When the branch last imported cleanly", branch).set(Instant.now().getEpochSecond());
-            case FAILED -> Counter.builder("xen.support.import.branch.failures")
-                    .description("Import runs in which the branch failed")
-                    .tag("branch", branch).register(registry).increment();
-            case SKIPPED -> {
-            }
+            case IMPORTED, UNCHANGED ->
+                gauge(
+                                lastSuccess,
+                                "xen.support.import.last.success.timestamp",
+                                "seconds",
+                                "When the branch last imported cleanly",
+                                branch)
+                        .set(Instant.now().getEpochSecond());
+            case FAILED ->
+                Counter.builder("xen.support.import.branch.failures")
+                        .description("Import runs in which the branch failed")
+                        .tag("branch", branch)
+                        .register(registry)
+                        .increment();
+            case SKIPPED -> {}
         }
         if (result.revisionsImported() > 0) {
             Counter.builder("xen.support.import.revisions")
                     .description("Revisions of SUPPORT.md stored")
-                    .tag("branch", branch).register(registry).increment(result.revisionsImported());
+                    .tag("branch", branch)
+                    .register(registry)
+                    .increment(result.revisionsImported());
         }
-        currentWarnings.ifPresent(count -> gauge(warnings, "xen.support.import.parse.warnings", null,
-                "Parse warnings in the SUPPORT.md served for the branch", branch).set(count));
+        currentWarnings.ifPresent(count -> gauge(
+                        warnings,
+                        "xen.support.import.parse.warnings",
+                        null,
+                        "Parse warnings in the SUPPORT.md served for the branch",
+                        branch)
+                .set(count));
     }
 
-    private AtomicLong gauge(Map<String, AtomicLong> values, String name, String unit, String description,
-            String branch) {
+    private AtomicLong gauge(
+            Map<String, AtomicLong> values, String name, String unit, String description, String branch) {
         return values.computeIfAbsent(branch, b -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get).description(description).baseUnit(unit)
-                    .tag("branch", b).register(registry);
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .baseUnit(unit)
+                    .tag("branch", b)
+                    .register(registry);
             return value;
         });
     }

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.imports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -35,7 +34,10 @@ public record ImportSettings(
         int maxFileBytes,
         Duration httpTimeout) {
 
-    public enum SourceType { GIT, HTTP }
+    public enum SourceType {
+        GIT,
+        HTTP
+    }
 
     public ImportSettings {
         requirePositive(interval, "xen.support.import.interval (XEN_SUPPORT_IMPORT_INTERVAL)");
@@ -52,7 +54,9 @@ public record ImportSettings(
                     "xen.support.import.file-url-template (XEN_SUPPORT_FILE_URL_TEMPLATE) must contain {branch}: "
                             + fileUrlTemplate);
         }
-        branches = branches == null ? List.of() : branches.stream().map(String::trim).filter(b -> !b.isEmpty()).toList();
+        branches = branches == null
+                ? List.of()
+                : branches.stream().map(String::trim).filter(b -> !b.isEmpty()).toList();
         if (branches.isEmpty()) {
             throw new IllegalArgumentException("xen.support.import.branches (XEN_SUPPORT_BRANCHES) names no pattern");
         }

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.imports;
 
 import java.time.Duration;
 import java.util.function.Consumer;
-
 import org.eclipse.jgit.lib.BatchingProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,7 @@ final class LoggingProgressMonitor extends BatchingProgressMonitor {
     private long lastReported = System.nanoTime() - REPORT_NANOS;
 
     LoggingProgressMonitor(String what) {
-        this(what, progress -> {
-        });
+        this(what, progress -> {});
     }
 
     LoggingProgressMonitor(String what, Consumer<String> report) {

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.imports;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.xenproject.supportstatus.imports.ImportSettings;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 
 /** The one reader the importer and the parse endpoint share, so both apply the same size limit. */

@@ -1,15 +1,13 @@
 package org.xenproject.supportstatus.imports;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.store.Checkpoint;
 import org.xenproject.supportstatus.store.FileRevision;
 import org.xenproject.supportstatus.store.KnownBranch;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Where SUPPORT.md comes from: a git repository ({@link GitSupportSource}) or a web server
@@ -47,29 +45,20 @@ public interface SupportSource extends AutoCloseable {
     }
 
     /** Where to report a long step's progress ("Receiving objects 45% (123456/274000)"). */
-    default void reportProgressTo(Consumer<String> progress) {
-    }
+    default void reportProgressTo(Consumer<String> progress) {}
 
     @Override
     void close();
 
     /** A branch as the source shows it now. */
-    record SourceBranch(String name, String tip) {
-    }
+    record SourceBranch(String name, String tip) {}
 
+    record SourceRefs(List<SourceBranch> branches, List<PointRelease> tags) {}
 
-    record SourceRefs(List<SourceBranch> branches, List<PointRelease> tags) {
-    }
-
-
-
-
-    sealed interface BranchRead {
-    }
+    sealed interface BranchRead {}
 
     /** The branch has no SUPPORT.md (releases before 4.10). */
-    record NoSupportFile() implements BranchRead {
-    }
+    record NoSupportFile() implements BranchRead {}
 
     /**
      * The branch's SUPPORT.md.
@@ -83,15 +72,20 @@ public interface SupportSource extends AutoCloseable {
      * @param provisional   the tip's file read without the branch's history, to be replaced when
      *                      the history is read
      */
-    record SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint,
-            List<String> leftOut, boolean provisional) implements BranchRead {
+    record SupportFile(
+            List<FileRevision> newRevisions,
+            String currentCommit,
+            Checkpoint checkpoint,
+            List<String> leftOut,
+            boolean provisional)
+            implements BranchRead {
 
         public SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint) {
             this(newRevisions, currentCommit, checkpoint, List.of());
         }
 
-        public SupportFile(List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint,
-                List<String> leftOut) {
+        public SupportFile(
+                List<FileRevision> newRevisions, String currentCommit, Checkpoint checkpoint, List<String> leftOut) {
             this(newRevisions, currentCommit, checkpoint, leftOut, false);
         }
     }

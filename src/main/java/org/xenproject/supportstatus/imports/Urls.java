@@ -7,8 +7,7 @@ final class Urls {
 
     private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** The URL without {@code user:password@}, which must not reach logs or the API. */
     static String withoutCredentials(String url) {

@@ -21,8 +21,13 @@ public record PointRelease(String tag, int major, int minor, int patch, String c
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new PointRelease(tag, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), commitId, taggedAt));
+        return Optional.of(new PointRelease(
+                tag,
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                commitId,
+                taggedAt));
     }
 
     private static final Pattern NAMED = Pattern.compile("(?:stable-)?\\d{1,3}\\.\\d{1,3}\\.(\\d{1,4})");

@@ -55,7 +55,9 @@ public record ReleaseVersion(String name) {
         if (xenVersion == null || isUnstable()) {
             return false;
         }
-        return Pattern.compile(Pattern.quote(name) + "(?!\\d)").matcher(xenVersion.strip()).lookingAt();
+        return Pattern.compile(Pattern.quote(name) + "(?!\\d)")
+                .matcher(xenVersion.strip())
+                .lookingAt();
     }
 
     public boolean isUnstable() {

@@ -11,11 +11,9 @@ import java.util.regex.Pattern;
  */
 public sealed interface RevisionPoint {
 
-    record Commit(String prefix) implements RevisionPoint {
-    }
+    record Commit(String prefix) implements RevisionPoint {}
 
-    record Day(LocalDate day) implements RevisionPoint {
-    }
+    record Day(LocalDate day) implements RevisionPoint {}
 
     /** A commit prefix that more than one revision of a history starts with. */
     final class Ambiguous extends IllegalArgumentException {
@@ -43,7 +41,7 @@ public sealed interface RevisionPoint {
         if (Pattern.matches("[0-9a-f]{4,40}", lower)) {
             return new Commit(lower);
         }
-        throw new IllegalArgumentException("'" + value
-                + "' is neither a commit id (4 to 40 hex digits) nor a date YYYY-MM-DD");
+        throw new IllegalArgumentException(
+                "'" + value + "' is neither a commit id (4 to 40 hex digits) nor a date YYYY-MM-DD");
     }
 }

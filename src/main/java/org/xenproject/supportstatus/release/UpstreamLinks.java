@@ -5,8 +5,7 @@ public final class UpstreamLinks {
 
     private static final String DOCS = "https://xenbits.xen.org/docs/";
 
-    private UpstreamLinks() {
-    }
+    private UpstreamLinks() {}
 
     public static String supportHtml(String version) {
         return DOCS + ("unstable".equals(version) ? "unstable" : version + "-testing") + "/SUPPORT.html";

@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.snapshot;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
@@ -21,25 +20,30 @@ import org.xenproject.supportstatus.supportmd.SupportDocument;
  */
 public final class ChangeFeed {
 
-    private ChangeFeed() {
-    }
+    private ChangeFeed() {}
 
     @Schema(name = "ChangeEntry")
     public record Entry(
-            @Schema(description = "Stable identifier of the entry") String id,
-            @Schema(description = "The commit; null for the http source") String commit,
+            @Schema(description = "Stable identifier of the entry")
+            String id,
+
+            @Schema(description = "The commit; null for the http source")
+            String commit,
+
             Instant committedAt,
             String author,
             String subject,
             Instant importedAt,
-            @Schema(description = "Releases whose SUPPORT.md this revision changed, newest first") List<String> releases,
-            Changes changes) {
-    }
+
+            @Schema(description = "Releases whose SUPPORT.md this revision changed, newest first")
+            List<String> releases,
+
+            Changes changes) {}
 
     /** From every stored revision and the documents they hold. */
     static List<Entry> of(List<StoredRevision> all, Map<Long, SupportDocument> documents) {
-        Map<String, List<StoredRevision>> byRelease = all.stream().collect(Collectors.groupingBy(
-                StoredRevision::release, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<StoredRevision>> byRelease = all.stream()
+                .collect(Collectors.groupingBy(StoredRevision::release, LinkedHashMap::new, Collectors.toList()));
         Map<String, Entry> entries = new LinkedHashMap<>();
         // Entries whose changes are a release's first revision (everything added): another release's
         // history may hold the same commit with what it really changed, which says more.
@@ -67,8 +71,17 @@ public final class ChangeFeed {
                         fromNothing.remove(id);
                     }
                 }
-                entries.put(id, new Entry(id, r.commit(), r.committedAt(), r.author(), r.subject(), r.importedAt(),
-                        releases, replace ? changes : known.changes()));
+                entries.put(
+                        id,
+                        new Entry(
+                                id,
+                                r.commit(),
+                                r.committedAt(),
+                                r.author(),
+                                r.subject(),
+                                r.importedAt(),
+                                releases,
+                                replace ? changes : known.changes()));
             }
         }
         List<Entry> sorted = new ArrayList<>(entries.values());

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
-import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.Section;
+import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
 
 /**
@@ -24,8 +23,8 @@ import org.xenproject.supportstatus.supportmd.SupportLevel;
  * @param section  a section key the feature must be or stand under; null = any
  * @param text     lower-cased text the feature's title, key or description must contain; null = any
  */
-public record FeatureFilter(Set<Arch> arches, Set<SupportLevel> levels, Set<SecuritySupport> security,
-        String section, String text) {
+public record FeatureFilter(
+        Set<Arch> arches, Set<SupportLevel> levels, Set<SecuritySupport> security, String section, String text) {
 
     public FeatureFilter {
         arches = Set.copyOf(arches);
@@ -35,14 +34,22 @@ public record FeatureFilter(Set<Arch> arches, Set<SupportLevel> levels, Set<Secu
     }
 
     /** From the values of {@code arch}, {@code level}, {@code security}, {@code section} and {@code q}; null = any. */
-    public static FeatureFilter of(Collection<ArchName> arch, Collection<SupportLevel> level,
-            Collection<SecuritySupport> security, String section, String q) {
+    public static FeatureFilter of(
+            Collection<ArchName> arch,
+            Collection<SupportLevel> level,
+            Collection<SecuritySupport> security,
+            String section,
+            String q) {
         Set<Arch> arches = EnumSet.noneOf(Arch.class);
         if (arch != null) {
             arch.forEach(name -> arches.addAll(name.arches()));
         }
-        return new FeatureFilter(arches, level == null ? Set.of() : Set.copyOf(level),
-                security == null ? Set.of() : Set.copyOf(security), section, q);
+        return new FeatureFilter(
+                arches,
+                level == null ? Set.of() : Set.copyOf(level),
+                security == null ? Set.of() : Set.copyOf(security),
+                section,
+                q);
     }
 
     /** An architecture as filters name it: {@code arm} means both Arm widths (docs/support-md.md). */
@@ -93,14 +100,15 @@ public record FeatureFilter(Set<Arch> arches, Set<SupportLevel> levels, Set<Secu
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        Section narrowed = new Section(s.key(), s.title(), s.level(), s.path(), s.description(), s.caveats(), kept,
-                s.children(), s.line());
+        Section narrowed = new Section(
+                s.key(), s.title(), s.level(), s.path(), s.description(), s.caveats(), kept, s.children(), s.line());
         return Optional.of(new Features.Feature(narrowed, feature.pathKeys()));
     }
 
     private boolean containsText(Section s) {
         return s.title().toLowerCase(Locale.ROOT).contains(text)
                 || s.key().contains(text)
-                || s.description().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(text));
+                || s.description().stream()
+                        .anyMatch(p -> p.toLowerCase(Locale.ROOT).contains(text));
     }
 }

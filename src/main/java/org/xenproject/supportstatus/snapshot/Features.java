@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.xenproject.supportstatus.supportmd.Section;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
@@ -14,8 +13,7 @@ public final class Features {
 
     private static final String RELEASE_SUPPORT_PREFIX = "release-support--";
 
-    private Features() {
-    }
+    private Features() {}
 
     /** The features of a document in document order, each with the keys of its enclosing sections. */
     public static List<Feature> of(SupportDocument document) {

@@ -3,19 +3,16 @@ package org.xenproject.supportstatus.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
 /** The one place that pairs each revision of a history with the one before it. */
 final class History {
 
-    private History() {
-    }
+    private History() {}
 
     /** A revision and what it changed; the oldest changed everything from nothing. */
-    record Step(StoredRevision revision, Changes changes) {
-    }
+    record Step(StoredRevision revision, Changes changes) {}
 
     /** The steps of one release's revisions, given newest first, in the same order. */
     static List<Step> steps(List<StoredRevision> newestFirst, Map<Long, SupportDocument> documents) {
@@ -31,10 +28,20 @@ final class History {
     }
 
     static List<HistoryEntry> entries(List<Step> steps) {
-        return steps.stream().map(step -> {
-            StoredRevision r = step.revision();
-            return new HistoryEntry(r.commit(), r.committedAt(), r.author(), r.authoredAt(), r.subject(), r.sha256(),
-                    r.importedAt(), r.branchTip(), step.changes());
-        }).toList();
+        return steps.stream()
+                .map(step -> {
+                    StoredRevision r = step.revision();
+                    return new HistoryEntry(
+                            r.commit(),
+                            r.committedAt(),
+                            r.author(),
+                            r.authoredAt(),
+                            r.subject(),
+                            r.sha256(),
+                            r.importedAt(),
+                            r.branchTip(),
+                            step.changes());
+                })
+                .toList();
     }
 }

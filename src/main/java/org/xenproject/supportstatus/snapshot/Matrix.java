@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,10 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.swagger.v3.oas.annotations.media.Schema;
-import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
 import org.xenproject.supportstatus.supportmd.Section;
 
@@ -23,28 +21,39 @@ import org.xenproject.supportstatus.supportmd.Section;
  */
 @Schema(name = "Matrix")
 public record Matrix(
-        @Schema(description = "The columns, newest first") List<String> releases,
-        List<Row> rows) {
+        @Schema(description = "The columns, newest first") List<String> releases, List<Row> rows) {
 
     @Schema(name = "MatrixRow")
     public record Row(
-            @Schema(description = "A section key, or a status key for a qualified status") String key,
-            @Schema(description = "The heading, or the qualifier") String title,
-            @Schema(description = "Heading level; a qualified status is one deeper than its section") int depth,
-            @Schema(description = "Status text by release; releases without it are absent") Map<String, String> cells,
-            @Schema(description = "Normalised level by release, for colouring") Map<String, String> levels,
+            @Schema(description = "A section key, or a status key for a qualified status")
+            String key,
+
+            @Schema(description = "The heading, or the qualifier")
+            String title,
+
+            @Schema(description = "Heading level; a qualified status is one deeper than its section")
+            int depth,
+
+            @Schema(description = "Status text by release; releases without it are absent")
+            Map<String, String> cells,
+
+            @Schema(description = "Normalised level by release, for colouring")
+            Map<String, String> levels,
             // The whole status behind each cell, for the web page; the API shows text and level only.
-            @JsonIgnore @Schema(hidden = true) Map<String, FeatureStatus> statuses) {
-    }
+            @JsonIgnore @Schema(hidden = true) Map<String, FeatureStatus> statuses) {}
 
     /**
      * A row as one release has it.
      *
      * @param pathTitles the titles of the sections it stands under, from the top
      */
-    private record Candidate(String key, String title, int depth, List<String> pathKeys, List<String> pathTitles,
-            FeatureStatus status) {
-    }
+    private record Candidate(
+            String key,
+            String title,
+            int depth,
+            List<String> pathKeys,
+            List<String> pathTitles,
+            FeatureStatus status) {}
 
     public static Matrix of(List<Release> releases, FeatureFilter filter) {
         MergedOrder order = new MergedOrder();
@@ -83,36 +92,74 @@ public record Matrix(
                             .anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(filter.text()));
             boolean hasCells = !texts.isEmpty() && inSection && matchesText;
             if (hasCells || headingsNeeded.contains(row.key())) {
-                shown.add(0, new Row(row.key(), row.title(), row.depth(), hasCells ? texts : Map.of(),
-                        hasCells ? levels : Map.of(), hasCells ? statuses : Map.of()));
+                shown.add(
+                        0,
+                        new Row(
+                                row.key(),
+                                row.title(),
+                                row.depth(),
+                                hasCells ? texts : Map.of(),
+                                hasCells ? levels : Map.of(),
+                                hasCells ? statuses : Map.of()));
                 headingsNeeded.addAll(row.pathKeys());
             }
         }
         return new Matrix(versions, shown);
     }
 
-    private static void collect(List<Section> sections, List<String> parentKeys, String version,
-            List<String> releaseOrder, Map<String, Candidate> first, Map<String, Map<String, FeatureStatus>> cells) {
+    private static void collect(
+            List<Section> sections,
+            List<String> parentKeys,
+            String version,
+            List<String> releaseOrder,
+            Map<String, Candidate> first,
+            Map<String, Map<String, FeatureStatus>> cells) {
         for (Section section : sections) {
             List<String> pathKeys = new ArrayList<>(parentKeys);
             pathKeys.add(section.key());
-            FeatureStatus own = section.statuses().stream().filter(s -> s.qualifier() == null).findFirst().orElse(null);
+            FeatureStatus own = section.statuses().stream()
+                    .filter(s -> s.qualifier() == null)
+                    .findFirst()
+                    .orElse(null);
             List<String> titles = section.path();
-            add(new Candidate(section.key(), section.title(), section.level(), parentKeys,
-                    titles.subList(0, Math.max(0, titles.size() - 1)), own), version,
-                    releaseOrder, first, cells);
+            add(
+                    new Candidate(
+                            section.key(),
+                            section.title(),
+                            section.level(),
+                            parentKeys,
+                            titles.subList(0, Math.max(0, titles.size() - 1)),
+                            own),
+                    version,
+                    releaseOrder,
+                    first,
+                    cells);
             for (FeatureStatus status : section.statuses()) {
                 if (status.qualifier() != null) {
-                    add(new Candidate(status.key(), status.qualifier(), section.level() + 1, List.copyOf(pathKeys),
-                            titles, status), version, releaseOrder, first, cells);
+                    add(
+                            new Candidate(
+                                    status.key(),
+                                    status.qualifier(),
+                                    section.level() + 1,
+                                    List.copyOf(pathKeys),
+                                    titles,
+                                    status),
+                            version,
+                            releaseOrder,
+                            first,
+                            cells);
                 }
             }
             collect(section.children(), pathKeys, version, releaseOrder, first, cells);
         }
     }
 
-    private static void add(Candidate candidate, String version, List<String> releaseOrder,
-            Map<String, Candidate> first, Map<String, Map<String, FeatureStatus>> cells) {
+    private static void add(
+            Candidate candidate,
+            String version,
+            List<String> releaseOrder,
+            Map<String, Candidate> first,
+            Map<String, Map<String, FeatureStatus>> cells) {
         if (releaseOrder.contains(candidate.key())) {
             return; // a key a file repeats counts once, as it first stands
         }

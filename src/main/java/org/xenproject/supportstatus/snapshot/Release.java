@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.snapshot;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.xenproject.supportstatus.release.Lifecycle;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;

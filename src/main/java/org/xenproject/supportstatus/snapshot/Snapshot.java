@@ -1,12 +1,12 @@
 package org.xenproject.supportstatus.snapshot;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.store.Provenance;
@@ -36,6 +35,7 @@ public final class Snapshot {
 
     /** Past this, answers are still given but no longer kept: endless distinct questions cost work, never memory. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
+
     static final int MAX_ENTRIES = 20_000;
 
     /** A prepared value that knows its size, so the memory kept stays bounded. */
@@ -53,8 +53,7 @@ public final class Snapshot {
     }
 
     /** A release's file as it stood at a past revision. */
-    public record Revision(StoredRevision stored, SupportDocument document) {
-    }
+    public record Revision(StoredRevision stored, SupportDocument document) {}
 
     private final long version;
     private final Instant changedAt;
@@ -99,7 +98,9 @@ public final class Snapshot {
 
     /** The release a request names: the one rule, a 404 when it has not been imported. */
     public Release release(ReleaseVersion version) {
-        return releases.stream().filter(r -> r.version().equals(version.name())).findFirst()
+        return releases.stream()
+                .filter(r -> r.version().equals(version.name()))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchRelease(version));
     }
 
@@ -107,8 +108,11 @@ public final class Snapshot {
     public List<HistoryEntry> history(Release release) {
         return prepared(new Key("history", release.version()), () -> {
             List<StoredRevision> newestFirst = stored.revisions().of(release.version());
-            Map<Long, SupportDocument> documents = stored.files().load(
-                    newestFirst.stream().map(StoredRevision::supportFileId).distinct().toList());
+            Map<Long, SupportDocument> documents = stored.files()
+                    .load(newestFirst.stream()
+                            .map(StoredRevision::supportFileId)
+                            .distinct()
+                            .toList());
             return History.entries(History.steps(newestFirst, documents));
         });
     }
@@ -117,15 +121,22 @@ public final class Snapshot {
     public List<ChangeFeed.Entry> changes() {
         return prepared(new Key("changes"), () -> {
             List<StoredRevision> all = stored.revisions().all();
-            return ChangeFeed.of(all, stored.files().load(
-                    all.stream().map(StoredRevision::supportFileId).distinct().toList()));
+            return ChangeFeed.of(
+                    all,
+                    stored.files()
+                            .load(all.stream()
+                                    .map(StoredRevision::supportFileId)
+                                    .distinct()
+                                    .toList()));
         });
     }
 
     /** The release's file at a past revision, if the history has one there. */
     public Optional<Revision> at(Release release, RevisionPoint point) {
-        return stored.revisions().at(release.version(), point)
-                .map(r -> new Revision(r, stored.files().load(List.of(r.supportFileId())).get(r.supportFileId())));
+        return stored.revisions()
+                .at(release.version(), point)
+                .map(r -> new Revision(
+                        r, stored.files().load(List.of(r.supportFileId())).get(r.supportFileId())));
     }
 
     /**
@@ -135,7 +146,8 @@ public final class Snapshot {
      */
     public Optional<List<Release>> releasesAt(RevisionPoint point) {
         return prepared(new Key("releases at", point), () -> {
-            List<StoredRevision> newestFirst = prepared(new Key("all revisions"), () -> stored.revisions().all());
+            List<StoredRevision> newestFirst =
+                    prepared(new Key("all revisions"), () -> stored.revisions().all());
             Optional<Instant> until = until(point, newestFirst);
             if (until.isEmpty()) {
                 return Optional.<List<Release>>empty();
@@ -146,17 +158,25 @@ public final class Snapshot {
                     chosen.putIfAbsent(revision.release(), revision);
                 }
             }
-            Map<Long, SupportDocument> documents = stored.files().load(
-                    chosen.values().stream().map(StoredRevision::supportFileId).distinct().toList());
+            Map<Long, SupportDocument> documents = stored.files()
+                    .load(chosen.values().stream()
+                            .map(StoredRevision::supportFileId)
+                            .distinct()
+                            .toList());
             List<Release> then = releases.stream()
                     .filter(release -> chosen.containsKey(release.version()))
                     .map(release -> {
                         StoredRevision r = chosen.get(release.version());
-                        return new Release(release.version(), release.branch(), r.id(), r.supportFileId(),
+                        return new Release(
+                                release.version(),
+                                release.branch(),
+                                r.id(),
+                                r.supportFileId(),
                                 new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
                                 documents.get(r.supportFileId()),
                                 release.pointReleases().stream()
-                                        .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until.get()))
+                                        .filter(p -> p.taggedAt() == null
+                                                || !p.taggedAt().isAfter(until.get()))
                                         .toList(),
                                 release.historyComplete());
                     })
@@ -168,15 +188,19 @@ public final class Snapshot {
     /** The last moment {@code point} takes in: the end of its day, or its commit's time. */
     private static Optional<Instant> until(RevisionPoint point, List<StoredRevision> newestFirst) {
         if (point instanceof RevisionPoint.Day day) {
-            return Optional.of(day.day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1));
+            return Optional.of(day.day()
+                    .plusDays(1)
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)
+                    .minusNanos(1));
         }
         String prefix = ((RevisionPoint.Commit) point).prefix();
         List<StoredRevision> matches = newestFirst.stream()
                 .filter(r -> r.commit() != null && r.commit().startsWith(prefix))
                 .toList();
         if (matches.stream().map(StoredRevision::commit).distinct().count() > 1) {
-            throw new RevisionPoint.Ambiguous("commit prefix '" + prefix + "' names more than one stored revision; "
-                    + "give more digits");
+            throw new RevisionPoint.Ambiguous(
+                    "commit prefix '" + prefix + "' names more than one stored revision; " + "give more digits");
         }
         return matches.stream().findFirst().map(Snapshot::time);
     }

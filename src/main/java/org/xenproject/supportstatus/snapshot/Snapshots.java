@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,8 +45,13 @@ public class Snapshots {
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock building = new ReentrantLock();
 
-    Snapshots(DataVersions dataVersions, ServedReleases served, Revisions revisions, StoredSupportFiles files,
-            Clock clock, PlatformTransactionManager transactions) {
+    Snapshots(
+            DataVersions dataVersions,
+            ServedReleases served,
+            Revisions revisions,
+            StoredSupportFiles files,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.dataVersions = dataVersions;
         this.served = served;
         this.stored = new Stored(revisions, files);
@@ -113,15 +117,25 @@ public class Snapshots {
                 }
             }
         }
-        documents.putAll(stored.files().load(heads.stream().map(StoredRelease::supportFileId)
-                .filter(id -> !documents.containsKey(id)).distinct().toList()));
+        documents.putAll(stored.files()
+                .load(heads.stream()
+                        .map(StoredRelease::supportFileId)
+                        .filter(id -> !documents.containsKey(id))
+                        .distinct()
+                        .toList()));
         Map<String, List<PointRelease>> tags = new LinkedHashMap<>();
         for (PointRelease tag : served.pointReleases()) {
             tags.computeIfAbsent(tag.release().name(), k -> new ArrayList<>()).add(tag);
         }
         List<Release> releases = heads.stream()
-                .map(head -> new Release(head.version(), head.branch(), head.revisionId(), head.supportFileId(),
-                        head.source(), documents.get(head.supportFileId()), tags.getOrDefault(head.version(), List.of()),
+                .map(head -> new Release(
+                        head.version(),
+                        head.branch(),
+                        head.revisionId(),
+                        head.supportFileId(),
+                        head.source(),
+                        documents.get(head.supportFileId()),
+                        tags.getOrDefault(head.version(), List.of()),
                         head.historyComplete()))
                 .toList();
         return new Snapshot(version.version(), version.changedAt(), today, releases, stored);

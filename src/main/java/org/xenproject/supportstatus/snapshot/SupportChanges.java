@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
 import org.xenproject.supportstatus.supportmd.ReleaseSupport;
@@ -17,8 +16,7 @@ public final class SupportChanges {
 
     private static final String RELEASE_SUPPORT_PREFIX = "release-support--";
 
-    private SupportChanges() {
-    }
+    private SupportChanges() {}
 
     /** From {@code older} to {@code newer}; a {@code null} older file is an empty one. */
     public static Changes between(SupportDocument older, SupportDocument newer) {
@@ -31,8 +29,13 @@ public final class SupportChanges {
             if (then == null) {
                 added.add(entry(now));
             } else if (!then.status().text().equals(now.status().text())) {
-                changed.add(new Changes.StatusChange(now.status().key(), now.section().key(), now.section().title(),
-                        then.status().text(), now.status().text(), then.status().level().id(),
+                changed.add(new Changes.StatusChange(
+                        now.status().key(),
+                        now.section().key(),
+                        now.section().title(),
+                        then.status().text(),
+                        now.status().text(),
+                        then.status().level().id(),
                         now.status().level().id()));
             }
         }
@@ -41,7 +44,8 @@ public final class SupportChanges {
                 .map(SupportChanges::entry)
                 .toList();
         List<Changes.LifecycleChange> lifecycle = new ArrayList<>();
-        Map<String, String> rawBefore = older == null ? Map.of() : older.release().raw();
+        Map<String, String> rawBefore =
+                older == null ? Map.of() : older.release().raw();
         Map<String, String> rawAfter = newer.release().raw();
         for (String field : ReleaseSupport.FIELDS) {
             String from = rawBefore.get(field);
@@ -53,8 +57,7 @@ public final class SupportChanges {
         return new Changes(added, removed, changed, lifecycle);
     }
 
-    private record Located(FeatureStatus status, Section section) {
-    }
+    private record Located(FeatureStatus status, Section section) {}
 
     /** Feature statuses by key; a key a file repeats counts once, as it first stands. */
     private static Map<String, Located> statuses(SupportDocument document) {
@@ -71,7 +74,14 @@ public final class SupportChanges {
 
     private static Changes.StatusEntry entry(Located located) {
         FeatureStatus s = located.status();
-        return new Changes.StatusEntry(s.key(), located.section().key(), located.section().title(), s.qualifier(),
-                s.text(), s.level().id(), s.security().id(), s.arches().stream().map(Arch::id).toList());
+        return new Changes.StatusEntry(
+                s.key(),
+                located.section().key(),
+                located.section().title(),
+                s.qualifier(),
+                s.text(),
+                s.level().id(),
+                s.security().id(),
+                s.arches().stream().map(Arch::id).toList());
     }
 }

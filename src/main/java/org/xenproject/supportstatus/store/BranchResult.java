@@ -15,8 +15,13 @@ import jakarta.persistence.Embeddable;
 public record BranchResult(
         @Column(nullable = false) String branch,
         @Column(name = "release_version") String releaseVersion,
-        @Convert(converter = Ids.BranchOutcomeColumn.class) @Column(nullable = false) Outcome outcome,
-        @Column(name = "revisions_imported", nullable = false) int revisionsImported,
+
+        @Convert(converter = Ids.BranchOutcomeColumn.class) @Column(nullable = false)
+        Outcome outcome,
+
+        @Column(name = "revisions_imported", nullable = false)
+        int revisionsImported,
+
         String detail) {
 
     public enum Outcome {

@@ -9,13 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,8 +39,7 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
     private static final long POLL_MILLIS = 1000;
 
     /** The served data's version, and when the import that made it committed. */
-    public record DataVersion(long version, Instant changedAt) {
-    }
+    public record DataVersion(long version, Instant changedAt) {}
 
     private static final String QUERY = "select version, changed_at from data_version";
 
@@ -51,6 +49,7 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
     private final List<Consumer<DataVersion>> listeners = new CopyOnWriteArrayList<>();
     /** The poller's own connection, outside the pool: a pool busy with requests must not read as an outage. */
     private Connection pollConnection;
+
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "data-version");
         thread.setDaemon(true);
@@ -89,7 +88,8 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
     }
 
     private static DataVersion read(ResultSet rs) throws SQLException {
-        return new DataVersion(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+        return new DataVersion(
+                rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -103,8 +103,8 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
 
     /** The version never goes back: a slow reader's older answer must not undo a newer one. */
     private DataVersion seen(DataVersion read) {
-        return current.accumulateAndGet(read, (was, fresh) ->
-                was == null || fresh.version() >= was.version() ? fresh : was);
+        return current.accumulateAndGet(
+                read, (was, fresh) -> was == null || fresh.version() >= was.version() ? fresh : was);
     }
 
     private DataVersion told(DataVersion known) {
@@ -122,8 +122,8 @@ public class DataVersions implements SmartInitializingSingleton, DisposableBean 
         try {
             if (pollConnection == null || !pollConnection.isValid(1)) {
                 closePollConnection();
-                pollConnection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
-                        database.getPassword());
+                pollConnection = DriverManager.getConnection(
+                        database.getJdbcUrl(), database.getUsername(), database.getPassword());
             }
             try (Statement statement = pollConnection.createStatement()) {
                 statement.setQueryTimeout(2);

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.store;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -15,8 +14,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseOutage {
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /**
      * Spring translates a failed connection to {@code CannotGetJdbcConnectionException} (JDBC), to
@@ -27,16 +25,19 @@ public final class DatabaseOutage {
      * shutting down), wherever the exception that carries it was wrapped.
      */
     public static boolean causedBy(Throwable e) {
-        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
+        if (e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException
                 || e instanceof CannotCreateTransactionException) {
             return true;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof JDBCConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

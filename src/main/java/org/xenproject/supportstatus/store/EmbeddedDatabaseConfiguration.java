@@ -1,10 +1,9 @@
 package org.xenproject.supportstatus.store;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -31,7 +30,8 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) {
         try {
             Files.createDirectories(settings.directory());
-            log.info("No SPRING_DATASOURCE_URL: starting embedded PostgreSQL with its data in {}",
+            log.info(
+                    "No SPRING_DATASOURCE_URL: starting embedded PostgreSQL with its data in {}",
                     settings.directory().toAbsolutePath());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(settings.directory())

@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.store;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port      its TCP port on localhost; 0 picks a free one at each start
  */
 @ConfigurationProperties("xen.support.embedded-database")
-public record EmbeddedDatabaseSettings(Path directory, int port) {
-}
+public record EmbeddedDatabaseSettings(Path directory, int port) {}

@@ -10,5 +10,4 @@ public record FileRevision(
         String authorName,
         Instant authoredAt,
         Instant committedAt,
-        String subject) {
-}
+        String subject) {}

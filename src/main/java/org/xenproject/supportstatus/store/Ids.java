@@ -1,15 +1,13 @@
 package org.xenproject.supportstatus.store;
 
-import java.util.Locale;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.util.Locale;
 
 /** The import enums as the database and the API spell them: lower case ({@code succeeded}, {@code admin}). */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String id(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

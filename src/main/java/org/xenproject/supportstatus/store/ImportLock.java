@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -71,7 +69,8 @@ public final class ImportLock implements AutoCloseable {
     @Override
     public void close() {
         // Unlock before the connection goes back to the pool, where the lock would otherwise live on.
-        try (connection; PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+        try (connection;
+                PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {
             statement.setLong(1, KEY);
             statement.execute();
         } catch (SQLException e) {

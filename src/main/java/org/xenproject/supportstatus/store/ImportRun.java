@@ -1,9 +1,5 @@
 package org.xenproject.supportstatus.store;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -16,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.BatchSize;
 
 /** One import of all branches: when, why, how it ended, and what became of each branch. */
@@ -23,7 +22,11 @@ import org.hibernate.annotations.BatchSize;
 @Table(name = "import_run")
 public class ImportRun {
 
-    public enum Trigger { STARTUP, SCHEDULE, ADMIN }
+    public enum Trigger {
+        STARTUP,
+        SCHEDULE,
+        ADMIN
+    }
 
     public enum Outcome {
         RUNNING,

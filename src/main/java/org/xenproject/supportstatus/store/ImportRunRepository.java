@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.store;
 
 import java.util.List;
-
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;

@@ -9,5 +9,4 @@ import java.util.Set;
  * @param storedCommits the commits whose file is stored for the branch's release
  * @param hasData       whether the release is served now
  */
-public record KnownBranch(Checkpoint checkpoint, Set<String> storedCommits, boolean hasData) {
-}
+public record KnownBranch(Checkpoint checkpoint, Set<String> storedCommits, boolean hasData) {}

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param importedAt  when the service stored it
  * @param branchTip   http source only: the branch's commit when the file was fetched
  */
-public record Provenance(String commit, Instant committedAt, String sha256, Instant importedAt, String branchTip) {
-}
+public record Provenance(String commit, Instant committedAt, String sha256, Instant importedAt, String branchTip) {}

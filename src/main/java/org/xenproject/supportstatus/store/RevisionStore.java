@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,8 +44,7 @@ public class RevisionStore {
     }
 
     /** A revision ready to store; {@code document} is null when a file with its SHA-256 is stored already. */
-    public record ParsedRevision(FileRevision source, String sha256, SupportDocument document) {
-    }
+    public record ParsedRevision(FileRevision source, String sha256, SupportDocument document) {}
 
     /** What storing a branch changed. */
     public record Stored(int revisionsStored, boolean currentChanged) {
@@ -60,13 +58,17 @@ public class RevisionStore {
                         select tip, with_history, etag, last_modified from source_branch where branch = ?""")
                 .param(release.branch())
                 .query((rs, n) -> new Checkpoint(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
-                .optional().orElse(null);
-        Set<String> commits = new HashSet<>(jdbc.sql("""
+                .optional()
+                .orElse(null);
+        Set<String> commits = new HashSet<>(
+                jdbc.sql("""
                         select v.commit_id from revision v join release r on r.id = v.release_id
-                        where r.version = ? and v.commit_id is not null""")
-                .param(release.version()).query(String.class).list());
-        boolean hasData = jdbc.sql("select exists (select 1 from release where version = ? and current_revision_id is not null)")
-                .param(release.version()).query(Boolean.class).single();
+                        where r.version = ? and v.commit_id is not null""").param(release.version()).query(String.class).list());
+        boolean hasData = jdbc.sql(
+                        "select exists (select 1 from release where version = ? and current_revision_id is not null)")
+                .param(release.version())
+                .query(Boolean.class)
+                .single();
         return new KnownBranch(checkpoint, commits, hasData);
     }
 
@@ -79,13 +81,14 @@ public class RevisionStore {
                         select f.sha256 from release r
                         join revision v on v.id = r.current_revision_id
                         join support_file f on f.id = v.support_file_id
-                        where r.version = ? and not v.provisional""")
-                .param(version).query(String.class).optional();
+                        where r.version = ? and not v.provisional""").param(version).query(String.class).optional();
     }
 
     public boolean hasSupportFile(String sha256) {
         return jdbc.sql("select exists (select 1 from support_file where sha256 = ?)")
-                .param(sha256).query(Boolean.class).single();
+                .param(sha256)
+                .query(Boolean.class)
+                .single();
     }
 
     /** How many parse warnings the release's current file has, if it is served. */
@@ -94,8 +97,7 @@ public class RevisionStore {
                         select jsonb_array_length(f.warnings) from release r
                         join revision v on v.id = r.current_revision_id
                         join support_file f on f.id = v.support_file_id
-                        where r.version = ?""")
-                .param(version).query(Integer.class).optional();
+                        where r.version = ?""").param(version).query(Integer.class).optional();
     }
 
     /**
@@ -106,8 +108,8 @@ public class RevisionStore {
      *                      {@code revisions} current
      * @param checkpoint    remembered for the branch, so the next run can tell what is new
      */
-    public Stored store(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
-            Checkpoint checkpoint) {
+    public Stored store(
+            ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit, Checkpoint checkpoint) {
         return store(release, revisions, currentCommit, checkpoint, false);
     }
 
@@ -117,15 +119,22 @@ public class RevisionStore {
      * revisions when the history comes. Whatever becomes current, the provisional revisions it
      * replaces go in the same transaction, so the history never shows both.
      */
-    public Stored store(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
-            Checkpoint checkpoint, boolean provisional) {
+    public Stored store(
+            ReleaseBranch release,
+            List<ParsedRevision> revisions,
+            String currentCommit,
+            Checkpoint checkpoint,
+            boolean provisional) {
         return transaction.execute(status -> {
             Stored stored = new Stored(0, false);
             if (!revisions.isEmpty() || currentCommit != null) {
                 stored = storeRevisions(release, revisions, currentCommit, provisional);
             }
             Boolean hadHistory = jdbc.sql("select with_history from source_branch where branch = ?")
-                    .param(release.branch()).query(Boolean.class).optional().orElse(null);
+                    .param(release.branch())
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(null);
             jdbc.sql("""
                             insert into source_branch (branch, tip, with_history, etag, last_modified, checked_at)
                             values (:branch, :tip, :withHistory, :etag, :lastModified, now())
@@ -145,14 +154,19 @@ public class RevisionStore {
         });
     }
 
-    private Stored storeRevisions(ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit,
-            boolean provisional) {
+    private Stored storeRevisions(
+            ReleaseBranch release, List<ParsedRevision> revisions, String currentCommit, boolean provisional) {
         long releaseId = jdbc.sql("""
                         insert into release (version, branch, major, minor) values (?, ?, ?, ?)
                         on conflict (version) do update set branch = excluded.branch
                         returning id""")
-                .params(release.version(), release.branch(), release.release().major(), release.release().minor())
-                .query(Long.class).single();
+                .params(
+                        release.version(),
+                        release.branch(),
+                        release.release().major(),
+                        release.release().minor())
+                .query(Long.class)
+                .single();
         Instant importedAt = Instant.now();
         Long lastInserted = null;
         int inserted = 0;
@@ -165,27 +179,39 @@ public class RevisionStore {
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (release_id, commit_id) do nothing
                             returning id""")
-                    .params(releaseId, fileId, source.commitId(), source.branchTip(), source.authorName(),
-                            timestamp(source.authoredAt()), timestamp(source.committedAt()), source.subject(),
-                            timestamp(importedAt), provisional)
-                    .query(Long.class).optional();
+                    .params(
+                            releaseId,
+                            fileId,
+                            source.commitId(),
+                            source.branchTip(),
+                            source.authorName(),
+                            timestamp(source.authoredAt()),
+                            timestamp(source.committedAt()),
+                            source.subject(),
+                            timestamp(importedAt),
+                            provisional)
+                    .query(Long.class)
+                    .optional();
             if (id.isPresent()) {
                 inserted++;
                 lastInserted = id.get();
             }
         }
-        Long current = currentCommit == null ? lastInserted
+        Long current = currentCommit == null
+                ? lastInserted
                 : jdbc.sql("select id from revision where release_id = ? and commit_id = ?")
-                        .params(releaseId, currentCommit).query(Long.class).optional().orElse(null);
-        boolean currentChanged = current != null && jdbc.sql("""
+                        .params(releaseId, currentCommit)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+        boolean currentChanged = current != null
+                && jdbc.sql("""
                         update release set current_revision_id = ?
-                        where id = ? and current_revision_id is distinct from ?""")
-                .params(current, releaseId, current).update() > 0;
+                        where id = ? and current_revision_id is distinct from ?""").params(current, releaseId, current).update() > 0;
         int replaced = jdbc.sql("""
                         delete from revision v using release r
                         where r.id = ? and v.release_id = r.id and v.provisional
-                            and v.id is distinct from r.current_revision_id""")
-                .param(releaseId).update();
+                            and v.id is distinct from r.current_revision_id""").param(releaseId).update();
         return new Stored(inserted, currentChanged || replaced > 0);
     }
 
@@ -193,8 +219,10 @@ public class RevisionStore {
     private long supportFileId(ParsedRevision revision) {
         SupportDocument document = revision.document();
         if (document == null) {
-            return jdbc.sql("select id from support_file where sha256 = ?").param(revision.sha256())
-                    .query(Long.class).single();
+            return jdbc.sql("select id from support_file where sha256 = ?")
+                    .param(revision.sha256())
+                    .query(Long.class)
+                    .single();
         }
         ReleaseSupport release = document.release();
         Optional<Long> inserted = jdbc.sql("""
@@ -213,30 +241,48 @@ public class RevisionStore {
                 .param("securitySupportUntil", release == null ? null : release.securitySupportUntil())
                 .param("releaseNotes", release == null ? null : release.releaseNotes())
                 .param("raw", json.writeValueAsString(release == null ? Map.of() : release.raw()))
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
         if (inserted.isEmpty()) {
-            return jdbc.sql("select id from support_file where sha256 = ?").param(revision.sha256())
-                    .query(Long.class).single();
+            return jdbc.sql("select id from support_file where sha256 = ?")
+                    .param(revision.sha256())
+                    .query(Long.class)
+                    .single();
         }
         long fileId = inserted.get();
         insertSectionsAndStatuses(fileId, document);
         return fileId;
     }
 
-    private record WarningRow(int line, String message) {
-    }
+    private record WarningRow(int line, String message) {}
 
     private static List<WarningRow> warnings(List<ParseWarning> warnings) {
         return warnings.stream().map(w -> new WarningRow(w.line(), w.message())).toList();
     }
 
-    private record SectionRow(int ordinal, String key, String title, int level, Integer parentOrdinal,
-            List<String> path, List<String> description, List<String> caveats, int line) {
-    }
+    private record SectionRow(
+            int ordinal,
+            String key,
+            String title,
+            int level,
+            Integer parentOrdinal,
+            List<String> path,
+            List<String> description,
+            List<String> caveats,
+            int line) {}
 
-    private record StatusRow(int ordinal, Integer sectionOrdinal, String key, String sectionKey, String qualifier,
-            String text, String level, String security, String limit, List<String> arches, int line) {
-    }
+    private record StatusRow(
+            int ordinal,
+            Integer sectionOrdinal,
+            String key,
+            String sectionKey,
+            String qualifier,
+            String text,
+            String level,
+            String security,
+            String limit,
+            List<String> arches,
+            int line) {}
 
     private void insertSectionsAndStatuses(long fileId, SupportDocument document) {
         List<SectionRow> sections = new ArrayList<>();
@@ -244,11 +290,18 @@ public class RevisionStore {
         addSections(document.sections(), null, sections, ordinalByKey);
         List<StatusRow> statuses = new ArrayList<>();
         for (FeatureStatus s : document.statuses()) {
-            statuses.add(new StatusRow(statuses.size(), ordinalByKey.get(s.sectionKey()), s.key(), s.sectionKey(),
-                    s.qualifier(), s.text(),
+            statuses.add(new StatusRow(
+                    statuses.size(),
+                    ordinalByKey.get(s.sectionKey()),
+                    s.key(),
+                    s.sectionKey(),
+                    s.qualifier(),
+                    s.text(),
                     s.level() == null ? "other" : s.level().id(),
                     s.security() == null ? "unknown" : s.security().id(),
-                    s.limit(), s.arches().stream().map(Arch::id).toList(), s.line()));
+                    s.limit(),
+                    s.arches().stream().map(Arch::id).toList(),
+                    s.line()));
         }
         if (!sections.isEmpty()) {
             jdbc.sql("""
@@ -258,7 +311,9 @@ public class RevisionStore {
                                 r.description, r.caveats, r.line
                             from jsonb_to_recordset(cast(:rows as jsonb)) as r(ordinal int, key text, title text,
                                 level int, "parentOrdinal" int, path text[], description text[], caveats text[], line int)""")
-                    .param("file", fileId).param("rows", json.writeValueAsString(sections)).update();
+                    .param("file", fileId)
+                    .param("rows", json.writeValueAsString(sections))
+                    .update();
         }
         if (!statuses.isEmpty()) {
             jdbc.sql("""
@@ -269,16 +324,26 @@ public class RevisionStore {
                             from jsonb_to_recordset(cast(:rows as jsonb)) as r(ordinal int, "sectionOrdinal" int,
                                 key text, "sectionKey" text, qualifier text, text text, level text, security text,
                                 "limit" text, arches text[], line int)""")
-                    .param("file", fileId).param("rows", json.writeValueAsString(statuses)).update();
+                    .param("file", fileId)
+                    .param("rows", json.writeValueAsString(statuses))
+                    .update();
         }
     }
 
-    private static void addSections(List<Section> level, Integer parentOrdinal, List<SectionRow> into,
-            Map<String, Integer> ordinalByKey) {
+    private static void addSections(
+            List<Section> level, Integer parentOrdinal, List<SectionRow> into, Map<String, Integer> ordinalByKey) {
         for (Section s : level) {
             int ordinal = into.size();
-            into.add(new SectionRow(ordinal, s.key(), s.title(), s.level(), parentOrdinal, s.path(), s.description(),
-                    s.caveats(), s.line()));
+            into.add(new SectionRow(
+                    ordinal,
+                    s.key(),
+                    s.title(),
+                    s.level(),
+                    parentOrdinal,
+                    s.path(),
+                    s.description(),
+                    s.caveats(),
+                    s.line()));
             ordinalByKey.putIfAbsent(s.key(), ordinal);
             addSections(s.children(), ordinal, into, ordinalByKey);
         }
@@ -289,13 +354,29 @@ public class RevisionStore {
         if (tags.isEmpty()) {
             return false;
         }
-        record TagRow(String name, String version, String releaseVersion, int major, int minor, int patch,
-                String commitId, Instant taggedAt) {
-        }
-        List<TagRow> rows = tags.stream().map(t -> new TagRow(t.tag(), t.version(), t.release().name(), t.major(),
-                t.minor(), t.patch(), t.commitId(), t.taggedAt())).toList();
+        record TagRow(
+                String name,
+                String version,
+                String releaseVersion,
+                int major,
+                int minor,
+                int patch,
+                String commitId,
+                Instant taggedAt) {}
+        List<TagRow> rows = tags.stream()
+                .map(t -> new TagRow(
+                        t.tag(),
+                        t.version(),
+                        t.release().name(),
+                        t.major(),
+                        t.minor(),
+                        t.patch(),
+                        t.commitId(),
+                        t.taggedAt()))
+                .toList();
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            int changed = jdbc.sql("""
+            int changed =
+                    jdbc.sql("""
                             insert into release_tag (name, version, release_version, major, minor, patch, commit_id, tagged_at)
                             select t.name, t.version, t."releaseVersion", t.major, t.minor, t.patch, t."commitId", t."taggedAt"
                             from jsonb_to_recordset(cast(:rows as jsonb)) as t(name text, version text,
@@ -305,8 +386,7 @@ public class RevisionStore {
                                     tagged_at = coalesce(excluded.tagged_at, release_tag.tagged_at)
                                 where release_tag.commit_id <> excluded.commit_id
                                    or (excluded.tagged_at is not null
-                                       and release_tag.tagged_at is distinct from excluded.tagged_at)""")
-                    .param("rows", json.writeValueAsString(rows)).update();
+                                       and release_tag.tagged_at is distinct from excluded.tagged_at)""").param("rows", json.writeValueAsString(rows)).update();
             if (changed > 0) {
                 bumpDataVersion();
             }
@@ -315,7 +395,8 @@ public class RevisionStore {
     }
 
     private void bumpDataVersion() {
-        jdbc.sql("update data_version set version = version + 1, changed_at = now()").update();
+        jdbc.sql("update data_version set version = version + 1, changed_at = now()")
+                .update();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

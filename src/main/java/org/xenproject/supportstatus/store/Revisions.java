@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xenproject.supportstatus.release.ReleaseVersion;
@@ -38,8 +37,7 @@ public class Revisions {
             """;
 
     /** A stored revision and the version its file names, which decides whose history it is. */
-    private record Row(StoredRevision revision, String xenVersion) {
-    }
+    private record Row(StoredRevision revision, String xenVersion) {}
 
     private final JdbcClient jdbc;
 
@@ -63,14 +61,19 @@ public class Revisions {
                 .list();
         Map<String, List<Row>> byRelease = new LinkedHashMap<>();
         for (Row row : rows) {
-            byRelease.computeIfAbsent(row.revision().release(), k -> new ArrayList<>()).add(row);
+            byRelease
+                    .computeIfAbsent(row.revision().release(), k -> new ArrayList<>())
+                    .add(row);
         }
         Set<Long> kept = new HashSet<>();
         byRelease.forEach((release, history) -> {
             history.sort(Comparator.comparingLong((Row r) -> r.revision().id()).reversed());
             own(release, history).forEach(r -> kept.add(r.revision().id()));
         });
-        return rows.stream().map(Row::revision).filter(r -> kept.contains(r.id())).toList();
+        return rows.stream()
+                .map(Row::revision)
+                .filter(r -> kept.contains(r.id()))
+                .toList();
     }
 
     /** The revision of {@code release} at {@code point}, if its history has one there. */
@@ -86,7 +89,8 @@ public class Revisions {
             }
             return matches.stream().findFirst();
         }
-        Instant end = ((RevisionPoint.Day) point).day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end =
+                ((RevisionPoint.Day) point).day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         return history.stream()
                 .filter(r -> time(r).isBefore(end))
                 .max(Comparator.comparing(Revisions::time).thenComparingLong(StoredRevision::id));
@@ -129,10 +133,20 @@ public class Revisions {
     }
 
     private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(new StoredRevision(rs.getLong("id"), rs.getString("version"), rs.getLong("support_file_id"),
-                rs.getString("commit_id"), rs.getString("author_name"), instant(rs, "authored_at"),
-                instant(rs, "committed_at"), rs.getString("subject"), rs.getString("sha256"),
-                instant(rs, "imported_at"), rs.getString("branch_tip")), rs.getString("xen_version"));
+        return new Row(
+                new StoredRevision(
+                        rs.getLong("id"),
+                        rs.getString("version"),
+                        rs.getLong("support_file_id"),
+                        rs.getString("commit_id"),
+                        rs.getString("author_name"),
+                        instant(rs, "authored_at"),
+                        instant(rs, "committed_at"),
+                        rs.getString("subject"),
+                        rs.getString("sha256"),
+                        instant(rs, "imported_at"),
+                        rs.getString("branch_tip")),
+                rs.getString("xen_version"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

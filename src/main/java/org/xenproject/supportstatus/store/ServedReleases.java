@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xenproject.supportstatus.release.PointRelease;
@@ -30,9 +29,13 @@ public class ServedReleases {
      * @param historyComplete whether the branch's history was imported at its last clean import,
      *                        rather than only its current file
      */
-    public record StoredRelease(String version, String branch, long revisionId, long supportFileId, Provenance source,
-            boolean historyComplete) {
-    }
+    public record StoredRelease(
+            String version,
+            String branch,
+            long revisionId,
+            long supportFileId,
+            Provenance source,
+            boolean historyComplete) {}
 
     /** Every release that serves a file, newest first, {@code unstable} first. */
     public List<StoredRelease> releases() {
@@ -44,10 +47,17 @@ public class ServedReleases {
                 join support_file f on f.id = v.support_file_id
                 left join source_branch s on s.branch = r.branch
                 order by r.major desc nulls first, r.minor desc nulls first, r.version""")
-                .query((rs, n) -> new StoredRelease(rs.getString("version"), rs.getString("branch"),
-                        rs.getLong("revision_id"), rs.getLong("file_id"),
-                        new Provenance(rs.getString("commit_id"), instant(rs, "committed_at"), rs.getString("sha256"),
-                                instant(rs, "imported_at"), rs.getString("branch_tip")),
+                .query((rs, n) -> new StoredRelease(
+                        rs.getString("version"),
+                        rs.getString("branch"),
+                        rs.getLong("revision_id"),
+                        rs.getLong("file_id"),
+                        new Provenance(
+                                rs.getString("commit_id"),
+                                instant(rs, "committed_at"),
+                                rs.getString("sha256"),
+                                instant(rs, "imported_at"),
+                                rs.getString("branch_tip")),
                         rs.getBoolean("history_complete")))
                 .list();
     }
@@ -57,8 +67,13 @@ public class ServedReleases {
         return jdbc.sql("""
                 select name, major, minor, patch, commit_id, tagged_at from release_tag
                 order by major desc, minor desc, patch desc""")
-                .query((rs, n) -> new PointRelease(rs.getString("name"), rs.getInt("major"), rs.getInt("minor"),
-                        rs.getInt("patch"), rs.getString("commit_id"), instant(rs, "tagged_at")))
+                .query((rs, n) -> new PointRelease(
+                        rs.getString("name"),
+                        rs.getInt("major"),
+                        rs.getInt("minor"),
+                        rs.getInt("patch"),
+                        rs.getString("commit_id"),
+                        instant(rs, "tagged_at")))
                 .list();
     }
 

@@ -14,5 +14,4 @@ public record StoredRevision(
         String subject,
         String sha256,
         Instant importedAt,
-        String branchTip) {
-}
+        String branchTip) {}

@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
 final class ArchitectureTags {
 
     /** What a table row says when its pattern is found. */
-    enum Tag { X86, ARM32, ARM64, ARM_EITHER }
+    enum Tag {
+        X86,
+        ARM32,
+        ARM64,
+        ARM_EITHER
+    }
 
     /** A pattern in lower case, matched against the lower-cased text (cheaper than case-insensitive matching). */
     record Row(Pattern pattern, Tag tag) {
@@ -29,27 +34,29 @@ final class ArchitectureTags {
      * tags unless another row named a width: {@code Xen in AArch32 mode} is arm32 alone.
      */
     static final List<Row> TABLE = List.of(
-            new Row("\\bx86", Tag.X86),                                   // x86, x86 HVM, x86_64, x86_32, x86/shim
-            new Row("\\bxeon\\b", Tag.X86),                               // Xeon Phi
-            new Row("\\bintel\\b|\\bvmx\\b", Tag.X86),                    // Intel VT-d
-            new Row("\\bamd\\b|\\bsvm\\b", Tag.X86),                      // AMD IOMMU
-            new Row("\\baarch32\\b|\\barm\\s?32\\b|\\barm\\s?v7", Tag.ARM32), // Arm32, ARM32, Xen in AArch32 mode, ARM v7
-            new Row("\\baarch64\\b|\\barm\\s?64\\b", Tag.ARM64),          // Arm64, ARM64, Xen in AArch64 mode
-            new Row("\\barm", Tag.ARM_EITHER),                            // ARM, (ARM), Armv8-R, ARM SMMUv1, * UART (ARM)
-            new Row("\\bcortex\\b", Tag.ARM_EITHER),                      // Cortex A57 r0p0-r1p1
+            new Row("\\bx86", Tag.X86), // x86, x86 HVM, x86_64, x86_32, x86/shim
+            new Row("\\bxeon\\b", Tag.X86), // Xeon Phi
+            new Row("\\bintel\\b|\\bvmx\\b", Tag.X86), // Intel VT-d
+            new Row("\\bamd\\b|\\bsvm\\b", Tag.X86), // AMD IOMMU
+            new Row(
+                    "\\baarch32\\b|\\barm\\s?32\\b|\\barm\\s?v7",
+                    Tag.ARM32), // Arm32, ARM32, Xen in AArch32 mode, ARM v7
+            new Row("\\baarch64\\b|\\barm\\s?64\\b", Tag.ARM64), // Arm64, ARM64, Xen in AArch64 mode
+            new Row("\\barm", Tag.ARM_EITHER), // ARM, (ARM), Armv8-R, ARM SMMUv1, * UART (ARM)
+            new Row("\\bcortex\\b", Tag.ARM_EITHER), // Cortex A57 r0p0-r1p1
             new Row("\\brenesas\\b|\\bipmmu\\b|\\bsci\\(f\\)", Tag.ARM_EITHER), // Renesas IPMMU-VMSA, SCI(F) UART
-            new Row("\\bsmmu", Tag.ARM_EITHER),                           // SMMUv3 without "ARM"
-            new Row("\\bgicv?\\d?\\b", Tag.ARM_EITHER));                   // GICv2, GICv3
+            new Row("\\bsmmu", Tag.ARM_EITHER), // SMMUv3 without "ARM"
+            new Row("\\bgicv?\\d?\\b", Tag.ARM_EITHER)); // GICv2, GICv3
 
     /** Every row's pattern needs one of these: text with none of them names no architecture (most qualifiers). */
     private static final List<String> CLUES = List.of(
-            "x86", "xeon", "intel", "vmx", "amd", "svm", "arm", "aarch", "cortex", "renesas", "ipmmu", "sci(", "smmu", "gic");
+            "x86", "xeon", "intel", "vmx", "amd", "svm", "arm", "aarch", "cortex", "renesas", "ipmmu", "sci(", "smmu",
+            "gic");
 
     private static final Pattern ARCH_HEADING = Pattern.compile("^(x86|arm)", Pattern.CASE_INSENSITIVE);
     private static final List<Arch> ALL = List.of(Arch.X86, Arch.ARM32, Arch.ARM64);
 
-    private ArchitectureTags() {
-    }
+    private ArchitectureTags() {}
 
     /**
      * @param qualifier   the status line's qualifier, or null

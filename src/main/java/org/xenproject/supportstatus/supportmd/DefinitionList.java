@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
@@ -29,13 +28,11 @@ final class DefinitionList {
      * @param line       1-based line of the term
      * @param lastNode   the last paragraph the definition list took up
      */
-    record Definition(String term, String definition, int line, Node lastNode) {
-    }
+    record Definition(String term, String definition, int line, Node lastNode) {}
 
     private static final Pattern MARKER = Pattern.compile("^ {0,2}[:~][ \\t]+(\\S.*)$", Pattern.DOTALL);
 
-    private DefinitionList() {
-    }
+    private DefinitionList() {}
 
     /** The definition list starting at {@code paragraph}, or null if it is an ordinary paragraph. */
     static Definition at(Paragraph paragraph, List<String> lines, WarningLog log) {
@@ -53,17 +50,24 @@ final class DefinitionList {
             if (!marker.matches()) {
                 return null;
             }
-            return new Definition(term, definition(marker.group(1), own.subList(2, own.size()), termLine + 1, log),
-                    termLine, paragraph);
+            return new Definition(
+                    term,
+                    definition(marker.group(1), own.subList(2, own.size()), termLine + 1, log),
+                    termLine,
+                    paragraph);
         }
         // The loose form: "Term", one blank line, ": definition".
-        if (paragraph.getNext() instanceof Paragraph next && !next.getSourceSpans().isEmpty()) {
+        if (paragraph.getNext() instanceof Paragraph next
+                && !next.getSourceSpans().isEmpty()) {
             List<String> nextLines = sourceLines(next, lines);
             int gap = next.getSourceSpans().get(0).getLineIndex() + 1 - termLine;
             Matcher marker = nextLines.isEmpty() ? null : MARKER.matcher(nextLines.get(0));
             if (gap == 2 && marker != null && marker.matches()) {
-                return new Definition(term, definition(marker.group(1), nextLines.subList(1, nextLines.size()),
-                        termLine + 2, log), termLine, next);
+                return new Definition(
+                        term,
+                        definition(marker.group(1), nextLines.subList(1, nextLines.size()), termLine + 2, log),
+                        termLine,
+                        next);
             }
         }
         return null;

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
@@ -27,11 +26,14 @@ import org.commonmark.node.SourceSpan;
  */
 final class DocumentAssembler {
 
-    private enum Origin { STATUS_LINE, RELEASE_LINE, DEFINITION }
+    private enum Origin {
+        STATUS_LINE,
+        RELEASE_LINE,
+        DEFINITION
+    }
 
     /** A status line found, before it is known whether a later line with the same key supersedes it. */
-    private record Found(StatusBlock.Entry entry, SectionDraft section, Origin origin, String key) {
-    }
+    private record Found(StatusBlock.Entry entry, SectionDraft section, Origin origin, String key) {}
 
     private static final Pattern CLOSING_HASHES = Pattern.compile("^ {0,3}#{1,6}[ \\t].*[ \\t]#+[ \\t]*$");
     private static final Pattern HASH_WITHOUT_SPACE = Pattern.compile("^ {0,3}#{1,6}[^#\\s\\\\]");
@@ -87,7 +89,9 @@ final class DocumentAssembler {
         } else if (parent == null && heading.getLevel() > 1 && topLevel.isEmpty()) {
             log.add(line, "The first heading is of level " + heading.getLevel() + ", not 1");
         }
-        if (line >= 1 && line <= sourceLines.size() && sourceLines.get(line - 1).stripTrailing().endsWith("#")
+        if (line >= 1
+                && line <= sourceLines.size()
+                && sourceLines.get(line - 1).stripTrailing().endsWith("#")
                 && CLOSING_HASHES.matcher(sourceLines.get(line - 1)).matches()) {
             log.add(line, "Closing hashes on the heading, ignored");
         }
@@ -123,8 +127,10 @@ final class DocumentAssembler {
                     if (releaseSection == null) {
                         releaseSection = section;
                     } else if (releaseSection != section) {
-                        log.add(firstLine, "A second release-support block (the first is under '" + releaseSection.title
-                                + "'); its lines are statuses, the release dates come from the last line of each key");
+                        log.add(
+                                firstLine,
+                                "A second release-support block (the first is under '" + releaseSection.title
+                                        + "'); its lines are statuses, the release dates come from the last line of each key");
                     }
                 }
                 for (StatusBlock.Entry entry : reading.entries()) {
@@ -135,8 +141,11 @@ final class DocumentAssembler {
                 // Something else in a code block (a list of register names, an example): text, quietly,
                 // unless it looks like Key: value data that someone meant to be read.
                 if (StatusBlock.looksLikeData(literal)) {
-                    log.add(firstLine, "Code block of 'Key: value' lines without a Status line (first key '"
-                            + StatusBlock.abbreviated(StatusBlock.firstKey(literal)) + "'); not read as statuses");
+                    log.add(
+                            firstLine,
+                            "Code block of 'Key: value' lines without a Status line (first key '"
+                                    + StatusBlock.abbreviated(StatusBlock.firstKey(literal))
+                                    + "'); not read as statuses");
                 }
                 text(node);
             }
@@ -158,8 +167,10 @@ final class DocumentAssembler {
             return definition.lastNode();
         }
         section.hadStatus = true;
-        add(new StatusBlock.Entry(definition.term(), definition.term(), definition.definition(), definition.line()),
-                section, Origin.DEFINITION);
+        add(
+                new StatusBlock.Entry(definition.term(), definition.term(), definition.definition(), definition.line()),
+                section,
+                Origin.DEFINITION);
         return definition.lastNode();
     }
 
@@ -173,12 +184,15 @@ final class DocumentAssembler {
     /** Status lines that pandoc does not see as a top-level code block are not read: say so. */
     private void checkNested(Node parent) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-            String literal = node instanceof IndentedCodeBlock code ? code.getLiteral()
+            String literal = node instanceof IndentedCodeBlock code
+                    ? code.getLiteral()
                     : node instanceof FencedCodeBlock fenced ? fenced.getLiteral() : null;
             if (literal != null) {
                 StatusBlock.Kind kind = StatusBlock.kind(literal);
                 if (kind == StatusBlock.Kind.STATUS || kind == StatusBlock.Kind.RELEASE) {
-                    log.add(lineOf(node), "Status block inside a list or quote; Xen's matrix does not read it, nor does this reader");
+                    log.add(
+                            lineOf(node),
+                            "Status block inside a list or quote; Xen's matrix does not read it, nor does this reader");
                 }
             } else if (node instanceof Paragraph paragraph) {
                 checkParagraph(paragraph);
@@ -214,9 +228,12 @@ final class DocumentAssembler {
         for (int i = 1; i < spans.size(); i++) {
             int lineIndex = spans.get(i).getLineIndex();
             String next = lineIndex < lines.size() ? lines.get(lineIndex) : "";
-            if ((next.startsWith("    ") || next.startsWith("\t")) && STATUS_LIKE.matcher(next.strip()).find()) {
-                log.add(lineIndex + 1, "Status line with no blank line before it continues the paragraph above;"
-                        + " read as text, as in Xen's support matrix");
+            if ((next.startsWith("    ") || next.startsWith("\t"))
+                    && STATUS_LIKE.matcher(next.strip()).find()) {
+                log.add(
+                        lineIndex + 1,
+                        "Status line with no blank line before it continues the paragraph above;"
+                                + " read as text, as in Xen's support matrix");
             }
         }
     }
@@ -232,8 +249,11 @@ final class DocumentAssembler {
         String key = StatusKeys.key(section.key, entry.rawQualifier());
         Integer earlier = foundByKey.get(key);
         if (earlier != null) {
-            log.add(entry.line(), "Duplicate key '" + key + "' (also on line " + found.get(earlier).entry().line()
-                    + "); the later line counts, as in Xen's support matrix");
+            log.add(
+                    entry.line(),
+                    "Duplicate key '" + key + "' (also on line "
+                            + found.get(earlier).entry().line()
+                            + "); the later line counts, as in Xen's support matrix");
             found.set(earlier, null);
         }
         foundByKey.put(key, found.size());
@@ -275,27 +295,48 @@ final class DocumentAssembler {
     private FeatureStatus releaseLine(Found f) {
         StatusBlock.Entry entry = f.entry();
         if (!ReleaseSupportReader.isKnownField(StatusKeys.qualifierPart(entry.rawQualifier()))) {
-            log.add(entry.line(), "Unknown release-support key '" + StatusBlock.abbreviated(entry.qualifier())
-                    + "'; kept as a status, not a release date");
+            log.add(
+                    entry.line(),
+                    "Unknown release-support key '" + StatusBlock.abbreviated(entry.qualifier())
+                            + "'; kept as a status, not a release date");
         }
-        return new FeatureStatus(f.key(), f.section().key, entry.qualifier(), entry.value(),
-                SupportLevel.OTHER, SecuritySupport.UNKNOWN, null, List.of(), entry.line());
+        return new FeatureStatus(
+                f.key(),
+                f.section().key,
+                entry.qualifier(),
+                entry.value(),
+                SupportLevel.OTHER,
+                SecuritySupport.UNKNOWN,
+                null,
+                List.of(),
+                entry.line());
     }
 
     private FeatureStatus featureStatus(Found f) {
         StatusBlock.Entry entry = f.entry();
         StatusNormaliser.Normalised meaning = StatusNormaliser.normalise(entry.value());
         if (meaning.typoOf() != null) {
-            log.add(entry.line(), "Status '" + StatusBlock.abbreviated(entry.value()) + "' read as '" + meaning.typoOf()
-                    + "' (misspelt)");
+            log.add(
+                    entry.line(),
+                    "Status '" + StatusBlock.abbreviated(entry.value()) + "' read as '" + meaning.typoOf()
+                            + "' (misspelt)");
         }
-        return new FeatureStatus(f.key(), f.section().key, entry.qualifier(), entry.value(), meaning.level(),
-                meaning.security(), meaning.limit(), arches(entry.qualifier(), f.section()), entry.line());
+        return new FeatureStatus(
+                f.key(),
+                f.section().key,
+                entry.qualifier(),
+                entry.value(),
+                meaning.level(),
+                meaning.security(),
+                meaning.limit(),
+                arches(entry.qualifier(), f.section()),
+                entry.line());
     }
 
     /** {@link ArchitectureTags#of}, worked out once per qualifier and once per section. */
     private List<Arch> arches(String qualifier, SectionDraft section) {
-        List<Arch> named = qualifier == null ? List.of() : archesNamed.computeIfAbsent(qualifier, ArchitectureTags::named);
+        List<Arch> named =
+                qualifier == null ? List.of() : archesNamed.computeIfAbsent(qualifier, ArchitectureTags::named);
         return named.isEmpty() ? section.arches() : named;
     }
 

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.supportmd;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.commonmark.node.Heading;
 
 /**

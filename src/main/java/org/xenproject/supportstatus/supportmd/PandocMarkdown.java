@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
@@ -31,8 +30,7 @@ import org.commonmark.parser.Parser;
 final class PandocMarkdown {
 
     /** Parsed document and the lines it was parsed from (title blanked, escapes added). */
-    record Parsed(Node document, List<String> lines) {
-    }
+    record Parsed(Node document, List<String> lines) {}
 
     // Deep nesting is cut off (further markers become text), which also bounds any recursion over the tree.
     private static final Parser PARSER = Parser.builder()
@@ -44,8 +42,7 @@ final class PandocMarkdown {
     /** Each pass escapes every interruption it finds; chains of them need one pass per link. */
     private static final int MAX_PASSES = 8;
 
-    private PandocMarkdown() {
-    }
+    private PandocMarkdown() {}
 
     static Parsed parse(List<String> sourceLines, WarningLog log) {
         List<String> lines = new ArrayList<>(sourceLines);
@@ -61,8 +58,10 @@ final class PandocMarkdown {
                 if (index < lines.size() && escaped.add(index)) {
                     String line = lines.get(index);
                     lines.set(index, escape(line, at.getColumnIndex()));
-                    log.add(index + 1, "No blank line before '" + StatusBlock.abbreviated(line.strip())
-                            + "': pandoc reads it as part of the paragraph above, and so does this reader");
+                    log.add(
+                            index + 1,
+                            "No blank line before '" + StatusBlock.abbreviated(line.strip())
+                                    + "': pandoc reads it as part of the paragraph above, and so does this reader");
                     changed = true;
                 }
             }

@@ -24,8 +24,7 @@ import org.commonmark.node.Text;
  */
 final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The text of a node's inline content, e.g. a heading's or a paragraph's. */
     static String inline(Node parent) {
@@ -87,7 +86,8 @@ final class PlainText {
             out.append(stripFinalNewline(code.getLiteral()).replace("\n", "\n" + indent));
         } else if (block instanceof BulletList || block instanceof OrderedList) {
             int number = block instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-                    ? ordered.getMarkerStartNumber() : 1;
+                    ? ordered.getMarkerStartNumber()
+                    : 1;
             boolean first = true;
             for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
                 if (!first) {

@@ -25,14 +25,14 @@ final class ReleaseSupportReader {
             "release-notes", "releaseNotes");
 
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-    private static final Pattern DATE_LIKE = Pattern.compile("^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b.*|^\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}\\b.*");
+    private static final Pattern DATE_LIKE =
+            Pattern.compile("^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b.*|^\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}\\b.*");
 
     private static final Pattern HREF = Pattern.compile("(?i)href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern BARE_URL = Pattern.compile("<?(https?://[^\\s<>\"']+)");
 
-    private ReleaseSupportReader() {
-    }
+    private ReleaseSupportReader() {}
 
     static boolean isKnownField(String qualifierPart) {
         return FIELDS.containsKey(qualifierPart);
@@ -53,7 +53,9 @@ final class ReleaseSupportReader {
         if (notes != null) {
             notesUrl = link(notes);
             if (notesUrl == null) {
-                log.add(lineOf.get("releaseNotes"), "Release Notes gives no link: '" + StatusBlock.abbreviated(notes) + "'");
+                log.add(
+                        lineOf.get("releaseNotes"),
+                        "Release Notes gives no link: '" + StatusBlock.abbreviated(notes) + "'");
             }
         }
         return new ReleaseSupport(
@@ -79,8 +81,10 @@ final class ReleaseSupportReader {
             }
         }
         if (DATE_LIKE.matcher(text).matches()) {
-            log.add(lineOf.get(field), "'" + StatusBlock.abbreviated(text) + "' is not an ISO date (YYYY-MM-DD); "
-                    + field + " left empty");
+            log.add(
+                    lineOf.get(field),
+                    "'" + StatusBlock.abbreviated(text) + "' is not an ISO date (YYYY-MM-DD); " + field
+                            + " left empty");
         }
         return null;
     }

@@ -17,6 +17,7 @@ final class SectionDraft {
     final List<SectionDraft> children = new ArrayList<>();
     /** Whether a status block (or definition list) has been seen: paragraphs after it are caveats. */
     boolean hadStatus;
+
     private List<Arch> arches;
 
     SectionDraft(String key, String title, int level, List<String> path, int line) {

@@ -32,7 +32,8 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
             throw new SupportMdRejected(SupportMdRejected.Reason.EMPTY, "The file is empty (0 bytes)");
         }
         if (content.length > maxBytes) {
-            throw new SupportMdRejected(SupportMdRejected.Reason.TOO_LARGE,
+            throw new SupportMdRejected(
+                    SupportMdRejected.Reason.TOO_LARGE,
                     "The file has " + content.length + " bytes, more than the limit of " + maxBytes);
         }
         rejectBinary(content);
@@ -43,7 +44,8 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
             warnings.add(new ParseWarning(1, "Byte order mark (BOM) at the start of the file, ignored"));
         }
         if (text.isBlank()) {
-            throw new SupportMdRejected(SupportMdRejected.Reason.EMPTY,
+            throw new SupportMdRejected(
+                    SupportMdRejected.Reason.EMPTY,
                     "The file holds nothing but white space (" + content.length + " bytes)");
         }
         List<String> lines = splitLines(text, warnings);
@@ -52,7 +54,8 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
     }
 
     private static String utf8(byte[] content) throws SupportMdRejected {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(content);
@@ -63,9 +66,11 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
         }
         if (result.isError()) {
             int offset = in.position();
-            throw new SupportMdRejected(SupportMdRejected.Reason.NOT_UTF8, String.format(
-                    "The file is not UTF-8: invalid byte 0x%02X at byte offset %d (line %d)",
-                    content[offset] & 0xFF, offset, lineOf(content, offset)));
+            throw new SupportMdRejected(
+                    SupportMdRejected.Reason.NOT_UTF8,
+                    String.format(
+                            "The file is not UTF-8: invalid byte 0x%02X at byte offset %d (line %d)",
+                            content[offset] & 0xFF, offset, lineOf(content, offset)));
         }
         out.flip();
         return out.toString();
@@ -143,15 +148,15 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
             String line = lines.get(i);
             if (!line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
                 if (++count <= TRAILING_SPACE_DETAIL) {
-                    warnings.add(new ParseWarning(i + 1, line.isBlank()
-                            ? "Line of nothing but white space"
-                            : "Trailing white space, ignored"));
+                    warnings.add(new ParseWarning(
+                            i + 1,
+                            line.isBlank() ? "Line of nothing but white space" : "Trailing white space, ignored"));
                 }
             }
         }
         if (count > TRAILING_SPACE_DETAIL) {
-            warnings.add(new ParseWarning(lines.size(), "Trailing white space on " + (count - TRAILING_SPACE_DETAIL)
-                    + " further lines"));
+            warnings.add(new ParseWarning(
+                    lines.size(), "Trailing white space on " + (count - TRAILING_SPACE_DETAIL) + " further lines"));
         }
     }
 
@@ -159,8 +164,8 @@ record SourceText(List<String> lines, List<ParseWarning> warnings) {
     private static void rejectBinary(byte[] content) throws SupportMdRejected {
         for (int i = 0; i < content.length; i++) {
             if (content[i] == 0) {
-                throw new SupportMdRejected(SupportMdRejected.Reason.BINARY,
-                        "The file is binary, not text: a NUL byte at offset " + i);
+                throw new SupportMdRejected(
+                        SupportMdRejected.Reason.BINARY, "The file is binary, not text: a NUL byte at offset " + i);
             }
         }
     }

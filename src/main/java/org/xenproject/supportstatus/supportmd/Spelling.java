@@ -3,8 +3,7 @@ package org.xenproject.supportstatus.supportmd;
 /** How far apart two words are, to recognise typos such as {@code Experimenal} or {@code States}. */
 final class Spelling {
 
-    private Spelling() {
-    }
+    private Spelling() {}
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
     static int distance(String a, String b) {

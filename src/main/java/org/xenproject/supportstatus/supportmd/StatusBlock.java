@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  */
 final class StatusBlock {
 
-    enum Kind { RELEASE, STATUS, LABEL_DEFINITIONS, OTHER }
+    enum Kind {
+        RELEASE,
+        STATUS,
+        LABEL_DEFINITIONS,
+        OTHER
+    }
 
     /**
      * One {@code Key: value} line.
@@ -29,28 +34,27 @@ final class StatusBlock {
      * @param value        the value, trailing white space removed
      * @param line         1-based line number
      */
-    record Entry(String qualifier, String rawQualifier, String value, int line) {
-    }
+    record Entry(String qualifier, String rawQualifier, String value, int line) {}
 
-    record Reading(Kind kind, List<Entry> entries, List<ParseWarning> warnings) {
-    }
+    record Reading(Kind kind, List<Entry> entries, List<ParseWarning> warnings) {}
 
     // The Perl regexes, with Perl's idea of \s (Unicode white space) and of '.' (anything but \n).
     private static final int PERL = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
-    private static final Pattern STATUS_LINE = Pattern.compile("^(?:Status|Supported)(?:,\\s*([^:]+))?:\\s+(\\S.*)$", PERL);
+    private static final Pattern STATUS_LINE =
+            Pattern.compile("^(?:Status|Supported)(?:,\\s*([^:]+))?:\\s+(\\S.*)$", PERL);
     private static final Pattern RELEASE_LINE = Pattern.compile("^([A-Z][-A-Z0-9a-z]+):\\s+(\\S.*)$", PERL);
     private static final Pattern LABELS = Pattern.compile(
             "^(?:Functional completeness|Functional stability|Interface stability|Security supported):", PERL);
     private static final Pattern RELEASE_START = Pattern.compile("^Xen-Version:", PERL);
 
     // Looser shapes, to recognise what was meant when the strict ones fail.
-    private static final Pattern LOOSE_STATUS = Pattern.compile("^\\s*([A-Za-z][A-Za-z-]*)\\s*(?:,\\s*([^:]*))?:\\s*(.*)$", PERL);
+    private static final Pattern LOOSE_STATUS =
+            Pattern.compile("^\\s*([A-Za-z][A-Za-z-]*)\\s*(?:,\\s*([^:]*))?:\\s*(.*)$", PERL);
     private static final Pattern LOOSE_RELEASE = Pattern.compile("^\\s*([A-Za-z][-A-Za-z0-9]*)\\s*:\\s*(.*)$", PERL);
 
     private static final String[] STATUS_KEYS = {"Status", "Supported"};
 
-    private StatusBlock() {
-    }
+    private StatusBlock() {}
 
     static Kind kind(String literal) {
         return kind(lines(literal));
@@ -65,7 +69,7 @@ final class StatusBlock {
             return Kind.RELEASE;
         }
         if (STATUS_LINE.matcher(first).matches()) {
-            return Kind.STATUS;  // the usual case: no need to look further
+            return Kind.STATUS; // the usual case: no need to look further
         }
         for (String line : lines) {
             if (STATUS_LINE.matcher(WhiteSpace.strip(line)).matches()) {
@@ -157,12 +161,14 @@ final class StatusBlock {
         if (previous != null && !loose.matches()) {
             return continuation(line, number, previous, warnings);
         }
-        warnings.add(new ParseWarning(number, "Not a status line (expected 'Status[, qualifier]: value'), ignored: '"
-                + abbreviated(line) + "'"));
+        warnings.add(new ParseWarning(
+                number,
+                "Not a status line (expected 'Status[, qualifier]: value'), ignored: '" + abbreviated(line) + "'"));
         return null;
     }
 
-    private static Entry looseStatus(Matcher loose, String intended, String line, int number, List<ParseWarning> warnings) {
+    private static Entry looseStatus(
+            Matcher loose, String intended, String line, int number, List<ParseWarning> warnings) {
         String key = loose.group(1);
         String qualifier = loose.group(2);
         String value = WhiteSpace.strip(loose.group(3));
@@ -172,7 +178,8 @@ final class StatusBlock {
         }
         List<String> problems = new ArrayList<>();
         if (!key.equals(intended)) {
-            problems.add((key.equalsIgnoreCase(intended) ? "key '" : "misspelt key '") + key + "' read as '" + intended + "'");
+            problems.add((key.equalsIgnoreCase(intended) ? "key '" : "misspelt key '") + key + "' read as '" + intended
+                    + "'");
         }
         if (WhiteSpace.startsWithSpace(line)) {
             problems.add("indented deeper than the block");
@@ -188,7 +195,8 @@ final class StatusBlock {
         if (problems.isEmpty()) {
             problems.add("irregular status line");
         }
-        warnings.add(new ParseWarning(number, capitalised(String.join("; ", problems)) + ": '" + abbreviated(line) + "'"));
+        warnings.add(
+                new ParseWarning(number, capitalised(String.join("; ", problems)) + ": '" + abbreviated(line) + "'"));
         return entry(qualifier, value, number);
     }
 
@@ -199,7 +207,8 @@ final class StatusBlock {
         }
         Matcher indented = RELEASE_LINE.matcher(WhiteSpace.strip(line));
         if (indented.matches()) {
-            warnings.add(new ParseWarning(number, "Release-support line indented deeper than the block; read all the same"));
+            warnings.add(
+                    new ParseWarning(number, "Release-support line indented deeper than the block; read all the same"));
             return new Entry(indented.group(1), indented.group(1), indented.group(2), number);
         }
         if (WhiteSpace.startsWithSpace(line) && previous != null) {
@@ -209,26 +218,31 @@ final class StatusBlock {
         if (loose.matches()) {
             String value = WhiteSpace.strip(loose.group(2));
             if (value.isEmpty()) {
-                warnings.add(new ParseWarning(number, "Release-support line without a value, ignored: '" + abbreviated(line) + "'"));
+                warnings.add(new ParseWarning(
+                        number, "Release-support line without a value, ignored: '" + abbreviated(line) + "'"));
                 return null;
             }
-            warnings.add(new ParseWarning(number, "Irregular release-support line (expected 'Key: value'), read as key '"
-                    + loose.group(1) + "': '" + abbreviated(line) + "'"));
+            warnings.add(new ParseWarning(
+                    number,
+                    "Irregular release-support line (expected 'Key: value'), read as key '" + loose.group(1) + "': '"
+                            + abbreviated(line) + "'"));
             return new Entry(loose.group(1), loose.group(1), value, number);
         }
         if (previous != null) {
             return continuation(line, number, previous, warnings);
         }
-        warnings.add(new ParseWarning(number, "Not a release-support line (expected 'Key: value'), ignored: '"
-                + abbreviated(line) + "'"));
+        warnings.add(new ParseWarning(
+                number, "Not a release-support line (expected 'Key: value'), ignored: '" + abbreviated(line) + "'"));
         return null;
     }
 
     /** A wrapped value: Xen's matrix reads one line per status, so the text stays that of the first line. */
     private static Entry continuation(String line, int number, Entry previous, List<ParseWarning> warnings) {
-        warnings.add(new ParseWarning(number, "Value of line " + previous.line() + " wrapped onto this line ('"
-                + abbreviated(WhiteSpace.strip(line)) + "'); the status text is that of line " + previous.line()
-                + " alone, as in Xen's support matrix"));
+        warnings.add(new ParseWarning(
+                number,
+                "Value of line " + previous.line() + " wrapped onto this line ('"
+                        + abbreviated(WhiteSpace.strip(line)) + "'); the status text is that of line " + previous.line()
+                        + " alone, as in Xen's support matrix"));
         return null;
     }
 

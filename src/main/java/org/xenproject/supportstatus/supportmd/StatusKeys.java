@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class StatusKeys {
 
-    private StatusKeys() {
-    }
+    private StatusKeys() {}
 
     /**
      * @param rawQualifier the qualifier exactly as the Perl regex captures it: from the first

@@ -27,25 +27,37 @@ import java.util.regex.Pattern;
 final class StatusNormaliser {
 
     /** What a status text means. {@code typoOf} is the label a misspelt text was read as, else null. */
-    record Normalised(SupportLevel level, SecuritySupport security, String limit, String typoOf) {
-    }
+    record Normalised(SupportLevel level, SecuritySupport security, String limit, String typoOf) {}
 
     /** How a row compares the normalised text with its labels. */
-    enum Match { EXACT, PREFIX, LIMIT }
-
-    record Row(Match match, SupportLevel level, SecuritySupport security, List<String> labels) {
+    enum Match {
+        EXACT,
+        PREFIX,
+        LIMIT
     }
+
+    record Row(Match match, SupportLevel level, SecuritySupport security, List<String> labels) {}
 
     static final List<Row> TABLE = List.of(
             new Row(Match.LIMIT, SUPPORTED, YES, List.of("supported up to ")),
             new Row(Match.EXACT, SUPPORTED, YES, List.of("supported", "security supported")),
-            new Row(Match.EXACT, SUPPORTED, CONDITIONAL, List.of("supported, with caveats", "support scope restricted")),
-            new Row(Match.PREFIX, SUPPORTED, CONDITIONAL,
+            new Row(
+                    Match.EXACT,
+                    SUPPORTED,
+                    CONDITIONAL,
+                    List.of("supported, with caveats", "support scope restricted")),
+            new Row(
+                    Match.PREFIX,
+                    SUPPORTED,
+                    CONDITIONAL,
                     List.of("supported, security supported only when", "supported (outside of")),
             new Row(Match.EXACT, SUPPORTED, NO, List.of("supported, not security supported")),
             new Row(Match.EXACT, SUPPORTED, EXTERNAL, List.of("supported, security support external")),
             new Row(Match.EXACT, DEPRECATED, YES, List.of("deprecated")),
-            new Row(Match.EXACT, TECH_PREVIEW, NO,
+            new Row(
+                    Match.EXACT,
+                    TECH_PREVIEW,
+                    NO,
                     List.of("tech preview", "preview", "tech preview, with limited support")),
             new Row(Match.EXACT, EXPERIMENTAL, NO, List.of("experimental")),
             new Row(Match.PREFIX, EXPERIMENTAL, NO, List.of("experimental (")),
@@ -57,13 +69,12 @@ final class StatusNormaliser {
     static final Normalised UNRECOGNISED = new Normalised(OTHER, UNKNOWN, null, null);
 
     /** {@code <limit>} runs to the first full stop that ends a sentence (so {@code 1.5 TiB} stays whole). */
-    private static final Pattern LIMIT = Pattern.compile(
-            "(?i)^\\s*supported\\s+up\\s+to\\s+(.+?)\\s*(?:\\.(?:\\s+.*)?)?$", Pattern.DOTALL);
+    private static final Pattern LIMIT =
+            Pattern.compile("(?i)^\\s*supported\\s+up\\s+to\\s+(.+?)\\s*(?:\\.(?:\\s+.*)?)?$", Pattern.DOTALL);
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-    private StatusNormaliser() {
-    }
+    private StatusNormaliser() {}
 
     static Normalised normalise(String text) {
         String simple = simplify(text);
@@ -88,7 +99,8 @@ final class StatusNormaliser {
     private static Normalised lookUp(String simple, String text) {
         for (Row row : TABLE) {
             if (matches(row, simple)) {
-                return new Normalised(row.level(), row.security(), row.match() == Match.LIMIT ? limit(text) : null, null);
+                return new Normalised(
+                        row.level(), row.security(), row.match() == Match.LIMIT ? limit(text) : null, null);
             }
         }
         return null;
@@ -144,7 +156,9 @@ final class StatusNormaliser {
 
     static String simplify(String text) {
         String stripped = text.strip();
-        String simple = (isSimplySpaced(stripped) ? stripped : WHITE_SPACE.matcher(stripped).replaceAll(" "))
+        String simple = (isSimplySpaced(stripped)
+                        ? stripped
+                        : WHITE_SPACE.matcher(stripped).replaceAll(" "))
                 .toLowerCase(Locale.ROOT);
         while (simple.endsWith(".")) {
             simple = simple.substring(0, simple.length() - 1).stripTrailing();

@@ -12,10 +12,7 @@ import java.util.List;
  * @param warnings every irregularity, in line order
  */
 public record SupportDocument(
-        ReleaseSupport release,
-        List<Section> sections,
-        List<FeatureStatus> statuses,
-        List<ParseWarning> warnings) {
+        ReleaseSupport release, List<Section> sections, List<FeatureStatus> statuses, List<ParseWarning> warnings) {
 
     public SupportDocument {
         sections = List.copyOf(sections);

@@ -4,9 +4,13 @@ package org.xenproject.supportstatus.supportmd;
 public final class SupportMdRejected extends Exception {
     private static final long serialVersionUID = 1L;
 
-
     /** Why, in terms a caller can map to an HTTP status or an import outcome. */
-    public enum Reason { EMPTY, TOO_LARGE, NOT_UTF8, BINARY }
+    public enum Reason {
+        EMPTY,
+        TOO_LARGE,
+        NOT_UTF8,
+        BINARY
+    }
 
     private final Reason reason;
 

@@ -6,12 +6,17 @@ package org.xenproject.supportstatus.supportmd;
  */
 final class WhiteSpace {
 
-    private WhiteSpace() {
-    }
+    private WhiteSpace() {}
 
     static boolean is(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-                || c == '\u0085' || Character.isSpaceChar(c);
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\u000B'
+                || c == '\f'
+                || c == '\r'
+                || c == '\u0085'
+                || Character.isSpaceChar(c);
     }
 
     static String stripTrailing(String s) {

@@ -1,14 +1,13 @@
 package org.xenproject.supportstatus.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpHeaders;
@@ -69,16 +68,26 @@ public class Answers {
      * nothing is left for Spring to write: a controller returns what this returns (null), and
      * declares the type of what the bytes hold, for the API's description.
      */
-    public <R> ResponseEntity<R> of(HttpServletRequest request, HttpServletResponse response, Snapshot snapshot,
-            Snapshot.Key key, MediaType type, Supplier<?> compute) throws IOException {
+    public <R> ResponseEntity<R> of(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Snapshot snapshot,
+            Snapshot.Key key,
+            MediaType type,
+            Supplier<?> compute)
+            throws IOException {
         Snapshot.Key question = new Snapshot.Key("answer", key, type);
-        Tagged answer = snapshot.prepared(question, () -> new Tagged(keep(type, compute.get()),
-                "W/\"" + build + "-d" + snapshot.version() + "-" + snapshot.day().toEpochDay() + "-"
-                        + Integer.toHexString(question.hashCode()) + "\""));
+        Tagged answer = snapshot.prepared(
+                question,
+                () -> new Tagged(
+                        keep(type, compute.get()),
+                        "W/\"" + build + "-d" + snapshot.version() + "-"
+                                + snapshot.day().toEpochDay() + "-" + Integer.toHexString(question.hashCode()) + "\""));
         response.setHeader(HttpHeaders.CACHE_CONTROL, DATA);
-        response.addHeader(HttpHeaders.VARY, answer.kept().gzipped() != null ? ACCEPT_AND_ENCODING : HttpHeaders.ACCEPT);
-        if (new ServletWebRequest(request, response).checkNotModified(answer.etag(),
-                snapshot.changedAt().toEpochMilli())) {
+        response.addHeader(
+                HttpHeaders.VARY, answer.kept().gzipped() != null ? ACCEPT_AND_ENCODING : HttpHeaders.ACCEPT);
+        if (new ServletWebRequest(request, response)
+                .checkNotModified(answer.etag(), snapshot.changedAt().toEpochMilli())) {
             return null;
         }
         write(request, response, answer.kept());
@@ -130,15 +139,23 @@ public class Answers {
     public <T> ResponseEntity<T> unkept(HttpServletRequest request, String version, Supplier<T> body) {
         String etag = "W/\"" + build + "-" + version + "\"";
         if (new ServletWebRequest(request).checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, RUNS)
-                    .varyBy(HttpHeaders.ACCEPT).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .header(HttpHeaders.CACHE_CONTROL, RUNS)
+                    .varyBy(HttpHeaders.ACCEPT)
+                    .build();
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, RUNS).varyBy(HttpHeaders.ACCEPT).body(body.get());
+        return ResponseEntity.ok()
+                .eTag(etag)
+                .header(HttpHeaders.CACHE_CONTROL, RUNS)
+                .varyBy(HttpHeaders.ACCEPT)
+                .body(body.get());
     }
 
     /** {@code value} as the bytes of an answer of {@code type}: a String as UTF-8 text, anything else as JSON. */
     public Kept keep(MediaType type, Object value) {
-        byte[] plain = value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
+        byte[] plain =
+                value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
         return new Kept(type, plain, plain.length >= GZIP_FROM_BYTES ? gzip(plain) : null);
     }
 

@@ -1,12 +1,11 @@
 package org.xenproject.supportstatus.web;
 
-import java.util.List;
-
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import java.util.List;
 import org.springframework.http.MediaType;
 
 /** What the service's feeds share, as JSON pages and as Atom: page sizes, links, writing. */
@@ -18,8 +17,7 @@ public final class Feeds {
     /** The largest page of a JSON feed. */
     public static final int MAX_PAGE_SIZE = 200;
 
-    private Feeds() {
-    }
+    private Feeds() {}
 
     /** Page {@code page} (from 0) of {@code size} entries; empty past the end. */
     public static <T> List<T> page(List<T> all, int page, int size) {

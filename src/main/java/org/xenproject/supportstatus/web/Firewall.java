@@ -12,8 +12,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  */
 final class Firewall {
 
-    private Firewall() {
-    }
+    private Firewall() {}
 
     static StrictHttpFirewall strict() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();

@@ -1,9 +1,7 @@
 package org.xenproject.supportstatus.web;
 
-import java.util.List;
-
 import jakarta.servlet.DispatcherType;
-
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +30,8 @@ class HeadersConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestContextFilter> requestContextFilter() {
-        FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(new RequestContextFilter());
+        FilterRegistrationBean<RequestContextFilter> registration =
+                new FilterRegistrationBean<>(new RequestContextFilter());
         registration.setEnabled(false);
         return registration;
     }

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.web;
 
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -11,15 +10,14 @@ import org.springframework.web.ErrorResponseException;
 public final class InvalidParameterException extends ErrorResponseException {
     private static final long serialVersionUID = 1L;
 
-
     public InvalidParameterException(String parameter, String detail) {
         super(HttpStatus.BAD_REQUEST, problem(parameter, detail), null);
     }
 
     /** A value that is not one of the {@code allowed} words. */
     public static InvalidParameterException notOneOf(String parameter, String value, List<String> allowed) {
-        return new InvalidParameterException(parameter,
-                "'" + Parameters.printable(value) + "' is not one of " + String.join(", ", allowed));
+        return new InvalidParameterException(
+                parameter, "'" + Parameters.printable(value) + "' is not one of " + String.join(", ", allowed));
     }
 
     private static ProblemDetail problem(String parameter, String detail) {

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.web;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.Release;
@@ -15,8 +14,7 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
  */
 public final class LifecycleAt {
 
-    private LifecycleAt() {
-    }
+    private LifecycleAt() {}
 
     /** The day states are computed for. */
     public static LocalDate day(Snapshot snapshot, LocalDate on, RevisionPoint at) {
@@ -31,8 +29,9 @@ public final class LifecycleAt {
         if (at == null) {
             return snapshot.releases();
         }
-        return snapshot.releasesAt(at).orElseThrow(() -> new NotFoundException(
-                "No stored revision of SUPPORT.md has commit '" + describe(at) + "'"));
+        return snapshot.releasesAt(at)
+                .orElseThrow(() ->
+                        new NotFoundException("No stored revision of SUPPORT.md has commit '" + describe(at) + "'"));
     }
 
     /** One release now, or as it stood at {@code at}: a 404 when it had no SUPPORT.md yet. */
@@ -44,11 +43,13 @@ public final class LifecycleAt {
         return releases(snapshot, at).stream()
                 .filter(r -> r.version().equals(now.version()))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("Release " + now.version() + " had no SUPPORT.md at '"
-                        + describe(at) + "'"));
+                .orElseThrow(() -> new NotFoundException(
+                        "Release " + now.version() + " had no SUPPORT.md at '" + describe(at) + "'"));
     }
 
     public static String describe(RevisionPoint at) {
-        return at instanceof RevisionPoint.Commit commit ? commit.prefix() : ((RevisionPoint.Day) at).day().toString();
+        return at instanceof RevisionPoint.Commit commit
+                ? commit.prefix()
+                : ((RevisionPoint.Day) at).day().toString();
     }
 }

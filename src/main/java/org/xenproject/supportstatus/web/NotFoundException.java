@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -9,7 +8,6 @@ import org.springframework.web.ErrorResponseException;
 /** A well-formed request for something the service has no data about: a 404. */
 public final class NotFoundException extends ErrorResponseException {
     private static final long serialVersionUID = 1L;
-
 
     public NotFoundException(String detail) {
         super(HttpStatus.NOT_FOUND, problem(detail), null);

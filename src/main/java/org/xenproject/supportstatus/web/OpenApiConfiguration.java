@@ -1,7 +1,5 @@
 package org.xenproject.supportstatus.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +31,10 @@ import org.springframework.web.method.HandlerMethod;
  * besides its own: each endpoint describes what it does and what it answers when it works.
  */
 @Configuration(proxyBeanMethods = false)
-@SecurityScheme(name = OpenApiConfiguration.ADMIN_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        name = OpenApiConfiguration.ADMIN_TOKEN,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "The admin token the service was given (XEN_SUPPORT_ADMIN_TOKEN)")
 public class OpenApiConfiguration {
 
@@ -51,7 +53,8 @@ public class OpenApiConfiguration {
                         .contact(new Contact().name("Xen Project").url("https://xenproject.org/"))
                         // What the answers hold is read from xen.git's SUPPORT.md: they come under the terms
                         // xen.git gives that file, which its COPYING states.
-                        .license(new License().name("The terms of xen.git's COPYING, as the SUPPORT.md the answers are read from")
+                        .license(new License()
+                                .name("The terms of xen.git's COPYING, as the SUPPORT.md the answers are read from")
                                 .url("https://xenbits.xen.org/gitweb/?p=xen.git;a=blob;f=COPYING"))
                         .description("""
                                 Which features each Xen release supports, on which architecture, whether they are \
@@ -62,9 +65,13 @@ public class OpenApiConfiguration {
                 // Relative, so the description is right wherever the service is reached.
                 .servers(List.of(new Server().url("/").description("This service")))
                 .tags(List.of(
-                        new Tag().name("Releases").description("Releases, their lifecycle, features and SUPPORT.md history"),
+                        new Tag()
+                                .name("Releases")
+                                .description("Releases, their lifecycle, features and SUPPORT.md history"),
                         new Tag().name("Features").description("Features across releases, and the support matrix"),
-                        new Tag().name("Changes").description("What changed between releases and revisions, also as Atom"),
+                        new Tag()
+                                .name("Changes")
+                                .description("What changed between releases and revisions, also as Atom"),
                         new Tag().name("Lifecycle").description("The lifecycle in the format of endoflife.date"),
                         new Tag().name("Parse").description("Reading a SUPPORT.md without storing it"),
                         new Tag().name("Imports").description("Import runs, and starting one")))
@@ -127,8 +134,9 @@ public class OpenApiConfiguration {
 
     /** An answer that is an RFC 9457 problem. */
     public static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(problemRef())));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problemRef())));
     }
 
     private static Schema<?> problemRef() {
@@ -138,11 +146,15 @@ public class OpenApiConfiguration {
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("An RFC 9457 problem: what went wrong, never a stack trace")
-                .addProperty("type", new StringSchema().format("uri-reference")
-                        .description("What kind of problem; about:blank when the status says it all"))
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri-reference")
+                                .description("What kind of problem; about:blank when the status says it all"))
                 .addProperty("title", new StringSchema().description("A short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
                 .addProperty("detail", new StringSchema().description("What went wrong this time"))
-                .addProperty("instance", new StringSchema().format("uri-reference").description("The path asked for"));
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").description("The path asked for"));
     }
 }

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
@@ -35,11 +34,16 @@ public class Parameters implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, ReleaseVersion.class, text -> blank(text) ? null
-                : ReleaseVersion.parse(text).orElseThrow(() -> new IllegalArgumentException("'" + printable(text)
-                        + "' is not a release: use 4.17, 4.17.3, stable-4.17, unstable or master")));
-        registry.addConverter(String.class, RevisionPoint.class, text -> blank(text) ? null
-                : RevisionPoint.parse(text));
+        registry.addConverter(
+                String.class,
+                ReleaseVersion.class,
+                text -> blank(text)
+                        ? null
+                        : ReleaseVersion.parse(text)
+                                .orElseThrow(() -> new IllegalArgumentException("'" + printable(text)
+                                        + "' is not a release: use 4.17, 4.17.3, stable-4.17, unstable or master")));
+        registry.addConverter(
+                String.class, RevisionPoint.class, text -> blank(text) ? null : RevisionPoint.parse(text));
         registry.addConverter(String.class, FeatureKey.class, text -> blank(text) ? null : new FeatureKey(text));
         registry.addConverter(String.class, SearchText.class, text -> blank(text) ? null : new SearchText(text));
         registry.addConverter(String.class, Truth.class, text -> switch (text) {
@@ -48,13 +52,11 @@ public class Parameters implements WebMvcConfigurer {
             case "false" -> Truth.FALSE;
             default -> throw new IllegalArgumentException("'" + printable(text) + "' is neither true nor false");
         });
-        registry.addConverter(String.class, LifecycleState.class,
-                byId(LifecycleState.values(), LifecycleState::id));
+        registry.addConverter(String.class, LifecycleState.class, byId(LifecycleState.values(), LifecycleState::id));
         registry.addConverter(String.class, SupportLevel.class, byId(SupportLevel.values(), SupportLevel::id));
         registry.addConverter(String.class, SecuritySupport.class, byId(SecuritySupport.values(), SecuritySupport::id));
         registry.addConverter(String.class, ArchName.class, byId(ArchName.values(), ArchName::id));
     }
-
 
     /** A name from a fixed vocabulary; anything else names the vocabulary. */
     public static <T> Converter<String, T> byId(T[] values, Function<T, String> id) {

@@ -1,9 +1,9 @@
 package org.xenproject.supportstatus.web;
 
-import java.net.URI;
-
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Errors the servlet container answers itself and sends to the error page, such as a TRACE
@@ -22,7 +21,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(path = "${server.error.path:${error.path:/error}}",
+    @RequestMapping(
+            path = "${server.error.path:${error.path:/error}}",
             produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -45,6 +45,8 @@ class ProblemErrorController implements ErrorController {
                 problem.setInstance(URI.create("about:blank"));
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

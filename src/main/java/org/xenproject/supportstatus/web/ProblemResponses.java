@@ -1,12 +1,11 @@
 package org.xenproject.supportstatus.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static ProblemDetail problem(HttpStatus status, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -33,7 +31,9 @@ public final class ProblemResponses {
 
     static String json(ProblemDetail problem) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        fields.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
         fields.put("title", problem.getTitle());
         fields.put("status", problem.getStatus());
         fields.put("detail", problem.getDetail());

@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.web;
 
 import java.util.Locale;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
@@ -27,12 +26,15 @@ public class PublicLinks {
         if (settings.publicUrl() != null) {
             return settings.publicUrl();
         }
-        UriComponents here = ServletUriComponentsBuilder.fromCurrentContextPath().build();
+        UriComponents here =
+                ServletUriComponentsBuilder.fromCurrentContextPath().build();
         return UriComponentsBuilder.newInstance()
                 .scheme(here.getScheme().toLowerCase(Locale.ROOT))
                 .host(here.getHost() == null ? "localhost" : here.getHost().toLowerCase(Locale.ROOT))
                 .port(here.getPort())
                 .path(here.getPath())
-                .build().toUriString().replaceAll("/+$", "");
+                .build()
+                .toUriString()
+                .replaceAll("/+$", "");
     }
 }

@@ -1,13 +1,12 @@
 package org.xenproject.supportstatus.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +30,8 @@ class ResponseHeaders extends OncePerRequestFilter {
         response.setHeader("X-XSS-Protection", "0");
         // An error page answers for the path asked for: a TRACE Tomcat refused, say, before any filter ran.
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked
-                ? asked : request.getRequestURI();
+                ? asked
+                : request.getRequestURI();
         String policy = policy(path);
         if (policy != null) {
             response.setHeader("Content-Security-Policy", policy);
@@ -55,7 +55,9 @@ class ResponseHeaders extends OncePerRequestFilter {
         String path = request.getRequestURI();
         String last = path.substring(path.lastIndexOf('/') + 1);
         int dot = last.lastIndexOf('.');
-        return dot >= 0 && dot < last.length() - 1 && last.indexOf(';') < 0
+        return dot >= 0
+                && dot < last.length() - 1
+                && last.indexOf(';') < 0
                 && last.substring(dot + 1).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 

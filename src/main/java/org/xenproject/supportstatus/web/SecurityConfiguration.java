@@ -1,13 +1,12 @@
 package org.xenproject.supportstatus.web;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -58,31 +57,44 @@ class SecurityConfiguration {
                 // Headers are ResponseHeaders' job, for every answer alike.
                 .headers(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new AdminTokenFilter(admin), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .anyRequest().hasRole(ADMIN))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/imports")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports", "/api/v1/imports/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(ADMIN))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (!admin.tokenConfigured()) {
-                                ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN,
-                                        "Admin calls are disabled: the service has no XEN_SUPPORT_ADMIN_TOKEN.",
-                                        request.getRequestURI()));
+                                ProblemResponses.write(
+                                        response,
+                                        ProblemResponses.problem(
+                                                HttpStatus.FORBIDDEN,
+                                                "Admin calls are disabled: the service has no XEN_SUPPORT_ADMIN_TOKEN.",
+                                                request.getRequestURI()));
                                 return;
                             }
                             boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented
-                                    ? "Bearer realm=\"xen-support-status\", error=\"invalid_token\""
-                                    : "Bearer realm=\"xen-support-status\"");
-                            ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, presented
-                                    ? "The bearer token is not the admin token."
-                                    : "This call needs Authorization: Bearer <admin token>.", request.getRequestURI()));
+                            response.setHeader(
+                                    HttpHeaders.WWW_AUTHENTICATE,
+                                    presented
+                                            ? "Bearer realm=\"xen-support-status\", error=\"invalid_token\""
+                                            : "Bearer realm=\"xen-support-status\"");
+                            ProblemResponses.write(
+                                    response,
+                                    ProblemResponses.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            presented
+                                                    ? "The bearer token is not the admin token."
+                                                    : "This call needs Authorization: Bearer <admin token>.",
+                                            request.getRequestURI()));
                         })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                ProblemResponses.problem(HttpStatus.FORBIDDEN, "This call is for admins.",
-                                        request.getRequestURI()))));
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                response,
+                                ProblemResponses.problem(
+                                        HttpStatus.FORBIDDEN, "This call is for admins.", request.getRequestURI()))));
         return http.build();
     }
 
@@ -104,8 +116,12 @@ class SecurityConfiguration {
     /** A URL the firewall refuses (encoded slashes, dot segments, NUL, ...) is a 400 problem like any other bad request. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.BAD_REQUEST,
-                "The URL holds characters or segments this service does not accept.", null));
+        return (request, response, e) -> ProblemResponses.write(
+                response,
+                ProblemResponses.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The URL holds characters or segments this service does not accept.",
+                        null));
     }
 
     /** No user accounts: keeps Spring Boot from creating one with a generated password. */
@@ -135,8 +151,8 @@ class SecurityConfiguration {
                 byte[] presented = Sha256.of(header.substring(BEARER.length()).trim());
                 if (MessageDigest.isEqual(presented, tokenHash)) {
                     SecurityContext context = contexts.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
-                            List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN))));
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            "admin", null, List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN))));
                     contexts.setContext(context);
                 }
             }

@@ -6,7 +6,8 @@ package org.xenproject.supportstatus.web;
  * takes "yes", "on" or "1" as well.
  */
 public enum Truth {
-    TRUE, FALSE;
+    TRUE,
+    FALSE;
 
     /** The value, or null for no value. */
     public static Boolean valueOf(Truth truth) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +44,17 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         repo = XenRepository.create(temp.resolve("xen"));
         master1 = repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.19-unstable", "n/a", "n/a", "n/a"));
         repo.branch("stable-4.19", "master");
-        stable419 = repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
-        master2 = repo.commitSupport("master", "Start 4.20", supportMd("4.20-unstable", "n/a", "n/a", "n/a",
-                "Status, x86: Supported"));
+        stable419 = repo.commitSupport(
+                "stable-4.19",
+                "Release 4.19.0",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
+        master2 = repo.commitSupport(
+                "master", "Start 4.20", supportMd("4.20-unstable", "n/a", "n/a", "n/a", "Status, x86: Supported"));
         repo.branch("stable-4.20", "master");
-        stable420 = repo.commitSupport("stable-4.20", "Release 4.20.0", supportMd("4.20", "2025-03-05",
-                "2026-09-05", "2028-03-05", "Status, x86: Supported"));
+        stable420 = repo.commitSupport(
+                "stable-4.20",
+                "Release 4.20.0",
+                supportMd("4.20", "2025-03-05", "2026-09-05", "2028-03-05", "Status, x86: Supported"));
         stable420Tip = repo.commit("stable-4.20", "x86: backport", "xen/arch/x86/traps.c", "int traps;\n");
         masterTip = repo.commit("master", "docs: unrelated", "docs/README.md", "docs\n");
     }
@@ -73,7 +76,9 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         ImportRunView cloning = job.find(started.id()).orElseThrow();
         assertThat(cloning.outcome()).isEqualTo("running");
         assertThat(cloning.phase()).isEqualTo("fetch");
-        assertThat(cloning.branches()).as("results are the full import's, not the tips'").isEmpty();
+        assertThat(cloning.branches())
+                .as("results are the full import's, not the tips'")
+                .isEmpty();
         // Every release is served, each from one provisional revision read at its branch tip.
         assertThat(provisional("unstable")).containsExactly(masterTip.name());
         assertThat(provisional("4.19")).containsExactly(stable419.name());
@@ -84,7 +89,8 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         assertThat(tips.releases()).noneMatch(r -> r.historyComplete());
         assertThat(tips.release(new ReleaseVersion("4.20")).document().release().securitySupportUntil())
                 .isEqualTo(LocalDate.of(2028, 3, 5));
-        assertThat(tips.history(tips.release(new ReleaseVersion("4.20")))).singleElement()
+        assertThat(tips.history(tips.release(new ReleaseVersion("4.20"))))
+                .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.commit()).isNull();
                     assertThat(entry.branchTip()).isEqualTo(stable420Tip.name());
@@ -95,22 +101,30 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         ImportRunView reading = job.find(started.id()).orElseThrow();
         assertThat(reading.phase()).isEqualTo("branches");
         assertThat(reading.progress()).isEqualTo("2 of 3 branches");
-        assertThat(reading.branches()).extracting(ImportRunView.Branch::branch)
+        assertThat(reading.branches())
+                .extracting(ImportRunView.Branch::branch)
                 .containsExactly("master", "stable-4.19");
         dataVersions.refresh();
         Snapshot halfway = snapshots.current();
-        assertThat(halfway.release(new ReleaseVersion("4.19")).historyComplete()).isTrue();
-        assertThat(halfway.release(new ReleaseVersion("4.20")).historyComplete()).isFalse();
+        assertThat(halfway.release(new ReleaseVersion("4.19")).historyComplete())
+                .isTrue();
+        assertThat(halfway.release(new ReleaseVersion("4.20")).historyComplete())
+                .isFalse();
         stable420Branch.release();
 
         ImportRunView finished = awaitFinished(job, started.id());
         assertThat(finished.outcome()).isEqualTo("succeeded");
         assertThat(finished.phase()).isNull();
-        assertThat(finished.branches()).extracting(ImportRunView.Branch::branch, ImportRunView.Branch::revisionsImported)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("master", 2),
+        assertThat(finished.branches())
+                .extracting(ImportRunView.Branch::branch, ImportRunView.Branch::revisionsImported)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("master", 2),
                         org.assertj.core.groups.Tuple.tuple("stable-4.19", 2),
                         org.assertj.core.groups.Tuple.tuple("stable-4.20", 3));
-        assertThat(jdbc.sql("select count(*) from revision where provisional").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from revision where provisional")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(currentCommit("4.20")).isEqualTo(stable420.name());
         assertThat(currentCommit("unstable")).isEqualTo(master2.name());
         dataVersions.refresh();
@@ -125,8 +139,10 @@ class FirstImportInPhasesTest extends ImportTestSupport {
     @Test
     void laterImportsFetchWithoutReadingTipsAgain() throws Exception {
         job(git(repo, true), "stable-*", "master").run(Trigger.STARTUP);
-        RevCommit stable420b = repo.commitSupport("stable-4.20", "SUPPORT.md: extend", supportMd("4.20",
-                "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Supported"));
+        RevCommit stable420b = repo.commitSupport(
+                "stable-4.20",
+                "SUPPORT.md: extend",
+                supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Supported"));
         Hold clone = new Hold();
         ImportJob job = job(() -> new Held(git(repo, true).open(), clone, null), "stable-*", "master");
 
@@ -134,11 +150,16 @@ class FirstImportInPhasesTest extends ImportTestSupport {
 
         clone.awaitReached();
         assertThat(provisional("4.20")).isEmpty();
-        assertThat(currentCommit("4.20")).as("nothing new is served before the fetch").isEqualTo(stable420.name());
+        assertThat(currentCommit("4.20"))
+                .as("nothing new is served before the fetch")
+                .isEqualTo(stable420.name());
         clone.release();
         assertThat(awaitFinished(job, started.id()).outcome()).isEqualTo("succeeded");
         assertThat(currentCommit("4.20")).isEqualTo(stable420b.name());
-        assertThat(jdbc.sql("select count(*) from revision where provisional").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from revision where provisional")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -156,8 +177,7 @@ class FirstImportInPhasesTest extends ImportTestSupport {
     private java.util.List<String> provisional(String version) {
         return jdbc.sql("""
                         select v.branch_tip from revision v join release r on r.id = v.release_id
-                        where r.version = ? and v.provisional and v.commit_id is null""")
-                .param(version).query(String.class).list();
+                        where r.version = ? and v.provisional and v.commit_id is null""").param(version).query(String.class).list();
     }
 
     private ImportRunView awaitFinished(ImportJob job, long id) throws InterruptedException {
@@ -186,7 +206,9 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         }
 
         void awaitReached() throws InterruptedException {
-            assertThat(reached.await(30, TimeUnit.SECONDS)).as("the import reached the hold").isTrue();
+            assertThat(reached.await(30, TimeUnit.SECONDS))
+                    .as("the import reached the hold")
+                    .isTrue();
         }
 
         void release() {

@@ -1,12 +1,9 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.digest.Sha256;
-import org.xenproject.supportstatus.store.ImportLock;
-import org.xenproject.supportstatus.store.ImportRun;
-import org.xenproject.supportstatus.store.KnownBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,14 +21,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.ImportRun;
 import org.xenproject.supportstatus.store.ImportRun.Trigger;
+import org.xenproject.supportstatus.store.KnownBranch;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -64,24 +63,32 @@ class GitImportTest extends ImportTestSupport {
         repo.commit("stable-4.9", "Old fix", "xen/common/old.c", "int old;\n");
         master1 = repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.19-unstable", "n/a", "n/a", "n/a"));
         repo.commit("master", "x86: unrelated change", "xen/arch/x86/traps.c", "int traps;\n");
-        master2 = repo.commitSupport("master", "SUPPORT.md: vPMU", supportMd("4.19-unstable", "n/a", "n/a", "n/a",
-                "Status, x86: Experimental"));
+        master2 = repo.commitSupport(
+                "master",
+                "SUPPORT.md: vPMU",
+                supportMd("4.19-unstable", "n/a", "n/a", "n/a", "Status, x86: Experimental"));
         repo.branch("stable-4.19", "master");
-        stable419a = repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
+        stable419a = repo.commitSupport(
+                "stable-4.19",
+                "Release 4.19.0",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.0", "stable-4.19");
         repo.commit("stable-4.19", "x86: backport", "xen/arch/x86/traps.c", "int traps2;\n");
-        stable419b = repo.commitSupport("stable-4.19", "SUPPORT.md: extend security support",
+        stable419b = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: extend security support",
                 supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.1", "stable-4.19");
-        master3 = repo.commitSupport("master", "Start 4.20", supportMd("4.20-unstable", "n/a", "n/a", "n/a",
-                "Status, x86: Supported"));
+        master3 = repo.commitSupport(
+                "master", "Start 4.20", supportMd("4.20-unstable", "n/a", "n/a", "n/a", "Status, x86: Supported"));
         repo.branch("stable-4.20", "master");
-        stable420a = repo.commitSupport("stable-4.20", "Release 4.20.0", supportMd("4.20", "2025-03-05",
-                "2026-09-05", "2028-03-05", "Status, x86: Supported"));
+        stable420a = repo.commitSupport(
+                "stable-4.20",
+                "Release 4.20.0",
+                supportMd("4.20", "2025-03-05", "2026-09-05", "2028-03-05", "Status, x86: Supported"));
         repo.tag("RELEASE-4.20.0", "stable-4.20");
-        master4 = repo.commitSupport("master", "Start 4.21", supportMd("4.21-unstable", "n/a", "n/a", "n/a",
-                "Status, x86: Supported"));
+        master4 = repo.commitSupport(
+                "master", "Start 4.21", supportMd("4.21-unstable", "n/a", "n/a", "n/a", "Status, x86: Supported"));
         repo.commit("master", "docs: unrelated", "docs/README.md", "docs\n");
     }
 
@@ -95,16 +102,20 @@ class GitImportTest extends ImportTestSupport {
         ImportRunView run = job(git(repo, true), "stable-*", "master").run(Trigger.ADMIN);
 
         assertThat(run.outcome()).isEqualTo("succeeded");
-        assertThat(run.branches()).extracting(ImportRunView.Branch::branch)
+        assertThat(run.branches())
+                .extracting(ImportRunView.Branch::branch)
                 .containsExactly("master", "stable-4.19", "stable-4.20", "stable-4.9");
-        assertThat(branch(run, "stable-4.9")).extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
+        assertThat(branch(run, "stable-4.9"))
+                .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
                 .containsExactly("skipped", "no SUPPORT.md");
         assertThat(branch(run, "master").revisionsImported()).isEqualTo(4);
         assertThat(branch(run, "stable-4.19").revisionsImported()).isEqualTo(4);
         assertThat(branch(run, "stable-4.20").revisionsImported()).isEqualTo(4);
 
         assertThat(jdbc.sql("select version, branch, major, minor from release order by major nulls first, minor")
-                .query().listOfRows()).extracting(row -> row.get("version") + "@" + row.get("branch"))
+                        .query()
+                        .listOfRows())
+                .extracting(row -> row.get("version") + "@" + row.get("branch"))
                 .containsExactly("unstable@master", "4.19@stable-4.19", "4.20@stable-4.20");
         // Each release's history is every commit reachable from its tip that changed the file, oldest first.
         assertThat(jdbc.sql("""
@@ -119,7 +130,8 @@ class GitImportTest extends ImportTestSupport {
         assertThat(count("revision")).isEqualTo(12);
         assertThat(count("support_file")).isEqualTo(7);
         List<byte[]> contents = jdbc.sql("select content from support_file").query(String.class).list().stream()
-                .map(c -> c.getBytes(StandardCharsets.UTF_8)).toList();
+                .map(c -> c.getBytes(StandardCharsets.UTF_8))
+                .toList();
         long expectedStatuses = 0;
         long expectedSections = 0;
         for (byte[] content : contents) {
@@ -134,8 +146,7 @@ class GitImportTest extends ImportTestSupport {
                         select v.author_name, v.subject, v.authored_at, v.committed_at, v.branch_tip,
                                f.xen_version, f.security_support_until, f.sha256
                         from release r join revision v on v.id = r.current_revision_id
-                        join support_file f on f.id = v.support_file_id where r.version = '4.19'""")
-                .query().singleRow();
+                        join support_file f on f.id = v.support_file_id where r.version = '4.19'""").query().singleRow();
         assertThat(current.get("author_name")).isEqualTo("Ada Author");
         assertThat(current.get("subject")).isEqualTo("SUPPORT.md: extend security support");
         assertThat(((java.sql.Timestamp) current.get("committed_at")).toInstant())
@@ -143,8 +154,10 @@ class GitImportTest extends ImportTestSupport {
         assertThat(current.get("branch_tip")).isNull();
         assertThat(current.get("xen_version")).isEqualTo("4.19");
         assertThat(current.get("security_support_until")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2029, 7, 29)));
-        assertThat(current.get("sha256")).isEqualTo(Sha256.hex(supportMd("4.19", "2024-07-29", "2026-01-29",
-                "2029-07-29", "Status, x86: Experimental").getBytes(StandardCharsets.UTF_8)));
+        assertThat(current.get("sha256"))
+                .isEqualTo(Sha256.hex(
+                        supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29", "Status, x86: Experimental")
+                                .getBytes(StandardCharsets.UTF_8)));
 
         assertThat(dataVersion()).isPositive();
         assertThat(runs.findById(run.id())).get().extracting(ImportRun::outcome).isEqualTo(ImportRun.Outcome.SUCCEEDED);
@@ -155,11 +168,15 @@ class GitImportTest extends ImportTestSupport {
         job(git(repo, true), "stable-*", "master").run(Trigger.ADMIN);
 
         assertThat(jdbc.sql("select name, version, release_version, patch from release_tag order by name")
-                .query().listOfRows()).extracting(row -> row.get("name") + " " + row.get("version") + " "
-                        + row.get("release_version") + " " + row.get("patch"))
-                .containsExactly("RELEASE-4.19.0 4.19.0 4.19 0", "RELEASE-4.19.1 4.19.1 4.19 1",
-                        "RELEASE-4.20.0 4.20.0 4.20 0");
-        assertThat(jdbc.sql("select count(*) from release_tag where tagged_at is null").query(Long.class).single())
+                        .query()
+                        .listOfRows())
+                .extracting(row -> row.get("name") + " " + row.get("version") + " " + row.get("release_version") + " "
+                        + row.get("patch"))
+                .containsExactly(
+                        "RELEASE-4.19.0 4.19.0 4.19 0", "RELEASE-4.19.1 4.19.1 4.19 1", "RELEASE-4.20.0 4.20.0 4.20 0");
+        assertThat(jdbc.sql("select count(*) from release_tag where tagged_at is null")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -174,7 +191,8 @@ class GitImportTest extends ImportTestSupport {
         ImportRunView again = job.run(Trigger.SCHEDULE);
 
         assertThat(again.outcome()).isEqualTo("succeeded");
-        assertThat(again.branches()).extracting(ImportRunView.Branch::outcome)
+        assertThat(again.branches())
+                .extracting(ImportRunView.Branch::outcome)
                 .containsExactly("unchanged", "unchanged", "unchanged", "skipped");
         assertThat(count("revision")).isEqualTo(revisions);
         assertThat(count("feature_status")).isEqualTo(statuses);
@@ -196,18 +214,24 @@ class GitImportTest extends ImportTestSupport {
         Long before = currentRevisionId("4.19");
         long version = dataVersion();
 
-        RevCommit update = repo.commitSupport("stable-4.19", "SUPPORT.md: 4.19 no longer supported",
+        RevCommit update = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: 4.19 no longer supported",
                 supportMd("4.19", "2024-07-29", "2025-12-31", "2029-07-29", "Status, x86: Experimental"));
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
-        assertThat(branch(run, "stable-4.19")).extracting(ImportRunView.Branch::outcome,
-                ImportRunView.Branch::revisionsImported).containsExactly("imported", 1);
+        assertThat(branch(run, "stable-4.19"))
+                .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::revisionsImported)
+                .containsExactly("imported", 1);
         assertThat(branch(run, "stable-4.20").outcome()).isEqualTo("unchanged");
         assertThat(revisions("4.19")).isEqualTo(5);
         assertThat(currentCommit("4.19")).isEqualTo(update.name());
         assertThat(currentRevisionId("4.19")).isNotEqualTo(before);
         assertThat(jdbc.sql("select supported_until from support_file f join revision v on v.support_file_id = f.id "
-                        + "where v.id = ?").param(currentRevisionId("4.19")).query(LocalDate.class).single())
+                                + "where v.id = ?")
+                        .param(currentRevisionId("4.19"))
+                        .query(LocalDate.class)
+                        .single())
                 .isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(dataVersion()).isGreaterThan(version);
     }
@@ -218,12 +242,17 @@ class GitImportTest extends ImportTestSupport {
         job.run(Trigger.STARTUP);
 
         repo.branch("stable-4.21", "master");
-        RevCommit release = repo.commitSupport("stable-4.21", "Release 4.21.0", supportMd("4.21", "2025-11-19",
-                "2027-05-19", "2028-11-19", "Status, x86: Supported"));
+        RevCommit release = repo.commitSupport(
+                "stable-4.21",
+                "Release 4.21.0",
+                supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", "Status, x86: Supported"));
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
-        assertThat(branch(run, "stable-4.21")).extracting(ImportRunView.Branch::outcome,
-                ImportRunView.Branch::release, ImportRunView.Branch::revisionsImported)
+        assertThat(branch(run, "stable-4.21"))
+                .extracting(
+                        ImportRunView.Branch::outcome,
+                        ImportRunView.Branch::release,
+                        ImportRunView.Branch::revisionsImported)
                 .containsExactly("imported", "4.21", 5);
         assertThat(currentCommit("4.21")).isEqualTo(release.name());
         assertThat(branch(run, "master").outcome()).isEqualTo("unchanged");
@@ -236,10 +265,13 @@ class GitImportTest extends ImportTestSupport {
         Long served420 = currentRevisionId("4.20");
         long revisions420 = revisions("4.20");
 
-        RevCommit garbage = repo.commit("stable-4.20", "Oops", SupportSource.PATH,
-                new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'});
-        RevCommit good = repo.commitSupport("stable-4.19", "SUPPORT.md: update", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2029-07-29", "Status, x86: Supported"));
+        RevCommit garbage = repo.commit("stable-4.20", "Oops", SupportSource.PATH, new byte[] {
+            '#', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'
+        });
+        RevCommit good = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: update",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29", "Status, x86: Supported"));
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
         assertThat(run.outcome()).isEqualTo("partial");
@@ -252,8 +284,11 @@ class GitImportTest extends ImportTestSupport {
         assertThat(currentCommit("4.19")).isEqualTo(good.name());
 
         // The failure is recorded on the run, as GET /api/v1/imports shows it.
-        assertThat(job.recent(1).get(0).branches()).filteredOn(b -> b.branch().equals("stable-4.20"))
-                .singleElement().extracting(ImportRunView.Branch::outcome).isEqualTo("failed");
+        assertThat(job.recent(1).get(0).branches())
+                .filteredOn(b -> b.branch().equals("stable-4.20"))
+                .singleElement()
+                .extracting(ImportRunView.Branch::outcome)
+                .isEqualTo("failed");
 
         // A branch that is broken from the start is not served at all.
         repo.branch("stable-4.21", "master");
@@ -274,8 +309,10 @@ class GitImportTest extends ImportTestSupport {
         int minor = 21;
         for (String branch : faults.keySet().stream().sorted().toList()) {
             repo.branch(branch, "master");
-            repo.commitSupport(branch, "Release 4." + minor + ".0", supportMd("4." + minor, "2025-11-19",
-                    "2027-05-19", "2028-11-19", "Status, x86: Supported"));
+            repo.commitSupport(
+                    branch,
+                    "Release 4." + minor + ".0",
+                    supportMd("4." + minor, "2025-11-19", "2027-05-19", "2028-11-19", "Status, x86: Supported"));
             minor++;
         }
         ImportJob job = job(git(repo, true), "stable-*", "master");
@@ -289,13 +326,15 @@ class GitImportTest extends ImportTestSupport {
         byte[] garbage = new byte[4096];
         new Random(7).nextBytes(garbage);
         repo.commit("stable-4.21", "Garbage", SupportSource.PATH, garbage);
-        byte[] large = (supportMd("4.22", "2025-11-19", "2027-05-19", "2028-11-19")
-                + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        byte[] large = (supportMd("4.22", "2025-11-19", "2027-05-19", "2028-11-19") + "x".repeat(3 * 1024 * 1024))
+                .getBytes(StandardCharsets.UTF_8);
         RevCommit oversize = repo.commit("stable-4.22", "3 MiB", SupportSource.PATH, large);
         repo.commit("stable-4.23", "Empty", SupportSource.PATH, new byte[0]);
         repo.delete("stable-4.24", "Remove SUPPORT.md", SupportSource.PATH);
-        RevCommit good = repo.commitSupport("stable-4.19", "SUPPORT.md: update", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2030-07-29", "Status, x86: Supported"));
+        RevCommit good = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: update",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2030-07-29", "Status, x86: Supported"));
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
         assertThat(run.outcome()).isEqualTo("partial");
@@ -306,9 +345,12 @@ class GitImportTest extends ImportTestSupport {
         assertThat(branch(recorded, "stable-4.23").detail()).containsIgnoringCase("empty");
         assertThat(branch(recorded, "stable-4.24").detail()).contains("no longer on the branch");
         for (String branch : faults.keySet()) {
-            assertThat(branch(recorded, branch).outcome()).as(faults.get(branch)).isEqualTo("failed");
+            assertThat(branch(recorded, branch).outcome())
+                    .as(faults.get(branch))
+                    .isEqualTo("failed");
         }
-        served.forEach((version, revision) -> assertThat(currentRevisionId(version)).as(version).isEqualTo(revision));
+        served.forEach((version, revision) ->
+                assertThat(currentRevisionId(version)).as(version).isEqualTo(revision));
         assertThat(count("revision")).isEqualTo(revisions + 1);
         // The other branches of the same run import normally.
         assertThat(branch(recorded, "stable-4.19").outcome()).isEqualTo("imported");
@@ -316,10 +358,13 @@ class GitImportTest extends ImportTestSupport {
         assertThat(branch(recorded, "stable-4.20").outcome()).isEqualTo("unchanged");
 
         // Once the 3 MiB file is fixed, the branch imports again; the oversize revision stays out of its history.
-        RevCommit fixed = repo.commitSupport("stable-4.22", "Fix SUPPORT.md", supportMd("4.22", "2025-11-19",
-                "2027-05-19", "2029-11-19", "Status, x86: Supported"));
+        RevCommit fixed = repo.commitSupport(
+                "stable-4.22",
+                "Fix SUPPORT.md",
+                supportMd("4.22", "2025-11-19", "2027-05-19", "2029-11-19", "Status, x86: Supported"));
         ImportRunView afterFix = job.run(Trigger.SCHEDULE);
-        assertThat(branch(afterFix, "stable-4.22")).extracting(ImportRunView.Branch::outcome)
+        assertThat(branch(afterFix, "stable-4.22"))
+                .extracting(ImportRunView.Branch::outcome)
                 .isEqualTo("imported");
         assertThat(branch(afterFix, "stable-4.22").detail()).contains("left out", oversize.name());
         assertThat(currentCommit("4.22")).isEqualTo(fixed.name());
@@ -344,10 +389,14 @@ class GitImportTest extends ImportTestSupport {
         assertThat(dataVersion()).isEqualTo(version);
 
         // Gone in the middle of a fetch: the branches are advertised, then an object they need is missing.
-        RevCommit update = repo.commitSupport("stable-4.19", "SUPPORT.md: update", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2030-07-29", "Status, x86: Supported"));
-        Path object = repo.directory().resolve(".git/objects")
-                .resolve(update.getTree().name().substring(0, 2)).resolve(update.getTree().name().substring(2));
+        RevCommit update = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: update",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2030-07-29", "Status, x86: Supported"));
+        Path object = repo.directory()
+                .resolve(".git/objects")
+                .resolve(update.getTree().name().substring(0, 2))
+                .resolve(update.getTree().name().substring(2));
         byte[] kept = Files.readAllBytes(object);
         Files.delete(object);
         ImportRunView broken = job.run(Trigger.SCHEDULE);
@@ -367,8 +416,10 @@ class GitImportTest extends ImportTestSupport {
     void aBranchForcePushedBackwardsServesTheFileAtItsNewTip() {
         ImportJob job = job(git(repo, true), "stable-*", "master");
         job.run(Trigger.STARTUP);
-        RevCommit mistake = repo.commitSupport("stable-4.19", "SUPPORT.md: mistaken edit", supportMd("4.19",
-                "2024-07-29", "2024-08-01", "2024-08-01", "Status, x86: Not supported"));
+        RevCommit mistake = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: mistaken edit",
+                supportMd("4.19", "2024-07-29", "2024-08-01", "2024-08-01", "Status, x86: Not supported"));
         job.run(Trigger.SCHEDULE);
         assertThat(currentCommit("4.19")).isEqualTo(mistake.name());
         long version = dataVersion();
@@ -381,8 +432,7 @@ class GitImportTest extends ImportTestSupport {
         assertThat(currentCommit("4.19")).isEqualTo(stable419b.name());
         assertThat(jdbc.sql("""
                         select f.security_support_until from release r join revision v on v.id = r.current_revision_id
-                        join support_file f on f.id = v.support_file_id where r.version = '4.19'""")
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2029, 7, 29));
+                        join support_file f on f.id = v.support_file_id where r.version = '4.19'""").query(LocalDate.class).single()).isEqualTo(LocalDate.of(2029, 7, 29));
         assertThat(dataVersion()).as("readers' caches see the change").isGreaterThan(version);
         assertThat(branch(run, "stable-4.20").outcome()).isEqualTo("unchanged");
     }
@@ -418,11 +468,17 @@ class GitImportTest extends ImportTestSupport {
         // Accepts connections (the kernel does, into the backlog) and never answers a byte.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String url = "http://127.0.0.1:" + silent.getLocalPort() + "/xen.git";
-            ImportRunView run = job(() -> new GitSupportSource(url, temp.resolve("cache"), true, 1024 * 1024,
-                    Duration.ofSeconds(2)), "stable-*", "master").run(Trigger.SCHEDULE);
+            ImportRunView run = job(
+                            () -> new GitSupportSource(
+                                    url, temp.resolve("cache"), true, 1024 * 1024, Duration.ofSeconds(2)),
+                            "stable-*",
+                            "master")
+                    .run(Trigger.SCHEDULE);
 
             assertThat(run.outcome()).isEqualTo("failed");
-            assertThat(run.detail()).contains("127.0.0.1:" + silent.getLocalPort()).containsIgnoringCase("time out");
+            assertThat(run.detail())
+                    .contains("127.0.0.1:" + silent.getLocalPort())
+                    .containsIgnoringCase("time out");
             assertThat(Duration.between(run.startedAt(), run.finishedAt())).isLessThan(Duration.ofSeconds(60));
             assertThat(count("release")).isZero();
         }
@@ -431,8 +487,16 @@ class GitImportTest extends ImportTestSupport {
     @Test
     void anUnreachableSourceFailsTheRunAndStoresNothing() {
         XenRepository missing = null;
-        ImportRunView run = job(() -> new GitSupportSource(temp.resolve("no-such-repository").toString(),
-                temp.resolve("cache"), true, 1024 * 1024, Duration.ofSeconds(30)), "stable-*", "master").run(Trigger.SCHEDULE);
+        ImportRunView run = job(
+                        () -> new GitSupportSource(
+                                temp.resolve("no-such-repository").toString(),
+                                temp.resolve("cache"),
+                                true,
+                                1024 * 1024,
+                                Duration.ofSeconds(30)),
+                        "stable-*",
+                        "master")
+                .run(Trigger.SCHEDULE);
 
         assertThat(run.outcome()).isEqualTo("failed");
         assertThat(run.detail()).contains("no-such-repository");
@@ -468,15 +532,20 @@ class GitImportTest extends ImportTestSupport {
         first.run(Trigger.SCHEDULE);
         other.join(30_000);
         assertThat(count("revision")).isEqualTo(12);
-        assertThat(jdbc.sql("select count(*) from import_run where outcome = 'succeeded'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from import_run where outcome = 'succeeded'")
+                        .query(Long.class)
+                        .single())
                 .isBetween(1L, 2L);
         assertThat(jdbc.sql("select coalesce(sum(revisions_imported), 0) from import_branch_result")
-                .query(Long.class).single()).isEqualTo(12);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(12);
     }
 
     @Test
     void aLockHeldElsewhereSkipsTheRunAndAStoppedRunIsMarkedAbandoned() throws Exception {
-        jdbc.sql("insert into import_run (trigger, outcome, source, started_at) values ('schedule', 'running', 'x', now())")
+        jdbc.sql(
+                        "insert into import_run (trigger, outcome, source, started_at) values ('schedule', 'running', 'x', now())")
                 .update();
         try (Connection other = dataSource.getConnection();
                 PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
@@ -495,7 +564,9 @@ class GitImportTest extends ImportTestSupport {
         ImportRunView run = job(git(repo, true), "stable-*").run(Trigger.ADMIN);
 
         assertThat(run.outcome()).isEqualTo("succeeded");
-        assertThat(jdbc.sql("select outcome from import_run where source = 'x'").query(String.class).single())
+        assertThat(jdbc.sql("select outcome from import_run where source = 'x'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("abandoned");
     }
 
@@ -503,13 +574,26 @@ class GitImportTest extends ImportTestSupport {
     void metricsTellDurationRevisionsAndLastSuccessPerBranch() {
         job(git(repo, true), "stable-*", "master").run(Trigger.ADMIN);
 
-        assertThat(registry.find("xen.support.import.duration").tag("outcome", "succeeded").timer())
-                .isNotNull().extracting(t -> t.count()).isNotEqualTo(0L);
-        assertThat(registry.find("xen.support.import.revisions").tag("branch", "stable-4.19").counter().count())
+        assertThat(registry.find("xen.support.import.duration")
+                        .tag("outcome", "succeeded")
+                        .timer())
+                .isNotNull()
+                .extracting(t -> t.count())
+                .isNotEqualTo(0L);
+        assertThat(registry.find("xen.support.import.revisions")
+                        .tag("branch", "stable-4.19")
+                        .counter()
+                        .count())
                 .isGreaterThanOrEqualTo(4.0);
-        assertThat(registry.find("xen.support.import.last.success.timestamp").tag("branch", "stable-4.19").gauge()
-                .value()).isGreaterThan(Instant.now().minusSeconds(60).getEpochSecond());
-        assertThat(registry.find("xen.support.import.parse.warnings").tag("branch", "stable-4.19").gauge()).isNotNull();
+        assertThat(registry.find("xen.support.import.last.success.timestamp")
+                        .tag("branch", "stable-4.19")
+                        .gauge()
+                        .value())
+                .isGreaterThan(Instant.now().minusSeconds(60).getEpochSecond());
+        assertThat(registry.find("xen.support.import.parse.warnings")
+                        .tag("branch", "stable-4.19")
+                        .gauge())
+                .isNotNull();
     }
 
     private ImportRunView awaitFinished(ImportJob job, long id) throws InterruptedException {

@@ -3,6 +3,8 @@ package org.xenproject.supportstatus.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,9 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,14 @@ class HttpImportTest extends ImportTestSupport {
     void start() throws IOException {
         repo = XenRepository.create(temp.resolve("xen"));
         tip = repo.commit("master", "Unrelated", "xen/x.c", "int x;\n").name();
-        for (String branch : List.of("stable-4.9", "stable-4.17", "stable-4.18", "stable-4.19", "stable-4.20",
-                "stable-4.21", "stable-4.22")) {
+        for (String branch : List.of(
+                "stable-4.9",
+                "stable-4.17",
+                "stable-4.18",
+                "stable-4.19",
+                "stable-4.20",
+                "stable-4.21",
+                "stable-4.22")) {
             repo.branch(branch, "master");
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,7 +63,8 @@ class HttpImportTest extends ImportTestSupport {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 if (exchange.getRequestHeaders().containsKey("If-None-Match")) {
-                    conditionalRequests.add(path + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
+                    conditionalRequests.add(
+                            path + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
                 }
                 Answer answer = answers.get(path);
                 if (answer == null) {
@@ -85,11 +91,12 @@ class HttpImportTest extends ImportTestSupport {
     }
 
     ImportJob httpJob(int maxBytes) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(TIMEOUT).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
         String template = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/{branch}/SUPPORT.md";
-        return job(() -> new HttpSupportSource(client, repo.url(), template, TIMEOUT, maxBytes),
-                "stable-*", "master");
+        return job(() -> new HttpSupportSource(client, repo.url(), template, TIMEOUT, maxBytes), "stable-*", "master");
     }
 
     static String file(String branch) {
@@ -131,13 +138,17 @@ class HttpImportTest extends ImportTestSupport {
         ImportRunView first = job.run(Trigger.STARTUP);
 
         assertThat(first.outcome()).isEqualTo("succeeded");
-        assertThat(branch(first, "stable-4.19")).extracting(ImportRunView.Branch::outcome,
-                ImportRunView.Branch::revisionsImported).containsExactly("imported", 1);
+        assertThat(branch(first, "stable-4.19"))
+                .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::revisionsImported)
+                .containsExactly("imported", 1);
         assertThat(branch(first, "master").outcome()).isEqualTo("skipped");
-        Map<String, Object> revision = jdbc.sql("select commit_id, branch_tip from revision").query().singleRow();
+        Map<String, Object> revision =
+                jdbc.sql("select commit_id, branch_tip from revision").query().singleRow();
         assertThat(revision.get("commit_id")).isNull();
         assertThat(revision.get("branch_tip")).isEqualTo(tip);
-        assertThat(jdbc.sql("select etag from source_branch where branch = 'stable-4.19'").query(String.class).single())
+        assertThat(jdbc.sql("select etag from source_branch where branch = 'stable-4.19'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("\"v1\"");
         long version = dataVersion();
 
@@ -189,7 +200,8 @@ class HttpImportTest extends ImportTestSupport {
         assertThat(run.outcome()).isEqualTo("partial");
         assertThat(branch(run, "stable-4.19").outcome()).isEqualTo("imported");
         assertThat(branch(run, "stable-4.17").outcome()).isEqualTo("imported");
-        assertThat(branch(run, "stable-4.9")).extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
+        assertThat(branch(run, "stable-4.9"))
+                .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
                 .containsExactly("skipped", "no SUPPORT.md");
         assertThat(branch(run, "stable-4.20").detail()).contains("HTTP 500");
         assertThat(branch(run, "stable-4.21").detail()).contains("larger than " + MAX_BYTES + " bytes");
@@ -199,7 +211,9 @@ class HttpImportTest extends ImportTestSupport {
         for (String broken : List.of("stable-4.20", "stable-4.21", "stable-4.22", "stable-4.18", "master")) {
             assertThat(branch(run, broken).outcome()).as(broken).isEqualTo("failed");
         }
-        assertThat(jdbc.sql("select version from release order by version").query(String.class).list())
+        assertThat(jdbc.sql("select version from release order by version")
+                        .query(String.class)
+                        .list())
                 .containsExactly("4.17", "4.19");
     }
 
@@ -224,14 +238,24 @@ class HttpImportTest extends ImportTestSupport {
 
     @Test
     void eachUpstreamFaultFailsItsBranchAloneAndLosesNothingServed() throws IOException {
-        List<String> faulty = List.of("stable-4.10", "stable-4.11", "stable-4.12", "stable-4.13", "stable-4.14",
-                "stable-4.15", "stable-4.16", "stable-4.17", "stable-4.18");
+        List<String> faulty = List.of(
+                "stable-4.10",
+                "stable-4.11",
+                "stable-4.12",
+                "stable-4.13",
+                "stable-4.14",
+                "stable-4.15",
+                "stable-4.16",
+                "stable-4.17",
+                "stable-4.18");
         for (String branch : faulty) {
             if (!branch.equals("stable-4.17") && !branch.equals("stable-4.18")) {
                 repo.branch(branch, "master");
             }
             String version = branch.substring("stable-".length());
-            answers.put(file(branch), ok(supportMd(version, "2020-01-01", "2021-01-01", "2022-01-01"), "\"" + version + "\""));
+            answers.put(
+                    file(branch),
+                    ok(supportMd(version, "2020-01-01", "2021-01-01", "2022-01-01"), "\"" + version + "\""));
         }
         answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), "\"a\""));
         ImportJob job = httpJob(1024 * 1024);
@@ -287,7 +311,8 @@ class HttpImportTest extends ImportTestSupport {
             assertThat(branch(recorded, "stable-4.18").detail()).contains("cannot be read");
             for (String branch : faulty) {
                 assertThat(branch(recorded, branch).outcome()).as(branch).isEqualTo("failed");
-                assertThat(currentRevisionId(branch.substring("stable-".length()))).as(branch)
+                assertThat(currentRevisionId(branch.substring("stable-".length())))
+                        .as(branch)
                         .isEqualTo(served.get(branch));
             }
             assertThat(branch(recorded, "stable-4.19").outcome()).isEqualTo("imported");
@@ -315,7 +340,8 @@ class HttpImportTest extends ImportTestSupport {
         answers.remove(file("stable-4.19"));
         ImportRunView gone = job.run(Trigger.SCHEDULE);
 
-        assertThat(branch(unavailable, "stable-4.19")).extracting(ImportRunView.Branch::outcome)
+        assertThat(branch(unavailable, "stable-4.19"))
+                .extracting(ImportRunView.Branch::outcome)
                 .isEqualTo("failed");
         assertThat(branch(gone, "stable-4.19").detail()).contains("gone").contains("HTTP 404");
         assertThat(currentRevisionId("4.19")).isEqualTo(served);

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 /** An import of served data rests twice as long as each step took, two seconds at most; a first import never. */
@@ -42,7 +41,9 @@ class ImportPaceTest {
         Thread.currentThread().interrupt();
         try {
             pace.stepDone();
-            assertThat(Thread.currentThread().isInterrupted()).as("the interruption is kept for the caller").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the interruption is kept for the caller")
+                    .isTrue();
         } finally {
             Thread.interrupted();
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,8 +28,9 @@ class ImportSettingsTest {
         assertThat(settings.interval()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.sourceType()).isEqualTo(ImportSettings.SourceType.GIT);
         assertThat(settings.sourceUrl()).isEqualTo("https://xenbits.xen.org/git-http/xen.git");
-        assertThat(settings.fileUrlTemplate()).isEqualTo(
-                "https://xenbits.xen.org/gitweb/?p=xen.git;a=blob_plain;f=SUPPORT.md;hb=refs/heads/{branch}");
+        assertThat(settings.fileUrlTemplate())
+                .isEqualTo(
+                        "https://xenbits.xen.org/gitweb/?p=xen.git;a=blob_plain;f=SUPPORT.md;hb=refs/heads/{branch}");
         assertThat(settings.branches()).containsExactly("stable-*", "master");
         assertThat(settings.history()).isTrue();
         assertThat(settings.cacheDir()).isEqualTo(Path.of("/home/xen/.xen-support-status/git"));
@@ -53,10 +53,18 @@ class ImportSettingsTest {
                 "XEN_SUPPORT_MAX_FILE_BYTES", "65536",
                 "XEN_SUPPORT_HTTP_TIMEOUT", "PT5S"));
 
-        assertThat(settings).isEqualTo(new ImportSettings(false, Duration.ofMinutes(15),
-                ImportSettings.SourceType.HTTP, "/srv/xen.git", "http://mirror.example/{branch}/SUPPORT.md",
-                List.of("stable-4.1*", "master", "staging"), false, Path.of("/var/cache/xen"), 65536,
-                Duration.ofSeconds(5)));
+        assertThat(settings)
+                .isEqualTo(new ImportSettings(
+                        false,
+                        Duration.ofMinutes(15),
+                        ImportSettings.SourceType.HTTP,
+                        "/srv/xen.git",
+                        "http://mirror.example/{branch}/SUPPORT.md",
+                        List.of("stable-4.1*", "master", "staging"),
+                        false,
+                        Path.of("/var/cache/xen"),
+                        65536,
+                        Duration.ofSeconds(5)));
     }
 
     @Test
@@ -71,12 +79,21 @@ class ImportSettingsTest {
     @Test
     void nonsenseIsRefusedAtStart() {
         assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_IMPORT_INTERVAL", "PT0S")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("XEN_SUPPORT_IMPORT_INTERVAL");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("XEN_SUPPORT_IMPORT_INTERVAL");
         assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_BRANCHES", " , ")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("XEN_SUPPORT_BRANCHES");
-        assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_SOURCE_TYPE", "http",
-                "XEN_SUPPORT_FILE_URL_TEMPLATE", "http://mirror.example/SUPPORT.md")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("{branch}");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("XEN_SUPPORT_BRANCHES");
+        assertThatThrownBy(() -> bind(Map.of(
+                        "XEN_SUPPORT_SOURCE_TYPE",
+                        "http",
+                        "XEN_SUPPORT_FILE_URL_TEMPLATE",
+                        "http://mirror.example/SUPPORT.md")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("{branch}");
     }
 
     private static ImportSettings bind(Map<String, Object> environment) throws IOException {
@@ -96,7 +113,8 @@ class ImportSettingsTest {
         if (!environment.containsKey("user.home")) {
             spring.getPropertySources().addLast(new MapPropertySource("home", Map.of("user.home", "/home/xen")));
         }
-        new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+        new YamlPropertySourceLoader()
+                .load("application.yaml", new ClassPathResource("application.yaml"))
                 .forEach(spring.getPropertySources()::addLast);
         return Binder.get(spring);
     }

@@ -1,14 +1,10 @@
 package org.xenproject.supportstatus.imports;
 
-import org.xenproject.supportstatus.store.ImportLock;
-import org.xenproject.supportstatus.store.ImportRunRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.xenproject.supportstatus.store.DataVersions;
+import org.xenproject.supportstatus.store.ImportLock;
+import org.xenproject.supportstatus.store.ImportRunRepository;
 import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -68,18 +66,33 @@ public abstract class ImportTestSupport {
     }
 
     ImportJob job(SupportSourceFactory sources, String... branchPatterns) {
-        ImportSettings settings = new ImportSettings(false, Duration.ofHours(1), ImportSettings.SourceType.GIT,
-                "(set by the test)", null, List.of(branchPatterns), true, temp.resolve("cache"), 1024 * 1024,
+        ImportSettings settings = new ImportSettings(
+                false,
+                Duration.ofHours(1),
+                ImportSettings.SourceType.GIT,
+                "(set by the test)",
+                null,
+                List.of(branchPatterns),
+                true,
+                temp.resolve("cache"),
+                1024 * 1024,
                 Duration.ofSeconds(5));
-        ImportJob job = new ImportJob(new ImportLock.Locks(dataSource), runs, importer, sources, settings, metrics, transactions,
+        ImportJob job = new ImportJob(
+                new ImportLock.Locks(dataSource),
+                runs,
+                importer,
+                sources,
+                settings,
+                metrics,
+                transactions,
                 dataVersions);
         jobs.add(job);
         return job;
     }
 
     SupportSourceFactory git(XenRepository repository, boolean history) {
-        return () -> new GitSupportSource(repository.url(), temp.resolve("cache"), history, 1024 * 1024,
-                Duration.ofSeconds(30));
+        return () -> new GitSupportSource(
+                repository.url(), temp.resolve("cache"), history, 1024 * 1024, Duration.ofSeconds(30));
     }
 
     protected long count(String table) {
@@ -94,22 +107,28 @@ public abstract class ImportTestSupport {
     protected String currentCommit(String version) {
         return jdbc.sql("""
                         select v.commit_id from release r join revision v on v.id = r.current_revision_id
-                        where r.version = ?""")
-                .param(version).query(String.class).optional().orElse(null);
+                        where r.version = ?""").param(version).query(String.class).optional().orElse(null);
     }
 
     protected Long currentRevisionId(String version) {
         return jdbc.sql("select current_revision_id from release where version = ?")
-                .param(version).query(Long.class).optional().orElse(null);
+                .param(version)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 
     protected long revisions(String version) {
         return jdbc.sql("select count(*) from revision v join release r on r.id = v.release_id where r.version = ?")
-                .param(version).query(Long.class).single();
+                .param(version)
+                .query(Long.class)
+                .single();
     }
 
     static ImportRunView.Branch branch(ImportRunView run, String name) {
-        return run.branches().stream().filter(b -> b.branch().equals(name)).findFirst()
+        return run.branches().stream()
+                .filter(b -> b.branch().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + name + " in " + run));
     }
 }

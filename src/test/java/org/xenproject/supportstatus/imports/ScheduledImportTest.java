@@ -5,7 +5,6 @@ import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /** With the schedule on, the service imports once it is ready, on its own thread, without being asked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"xen.support.import.enabled=true", "xen.support.import.interval=PT1H"})
 class ScheduledImportTest {
 
@@ -40,8 +40,8 @@ class ScheduledImportTest {
     static void buildRepository() {
         repo = XenRepository.create(temp.resolve("xen"));
         repo.branch("stable-4.21", "master");
-        repo.commitSupport("stable-4.21", "Release 4.21.0", supportMd("4.21", "2025-11-19", "2027-05-19",
-                "2028-11-19"));
+        repo.commitSupport(
+                "stable-4.21", "Release 4.21.0", supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19"));
     }
 
     @AfterAll
@@ -54,15 +54,23 @@ class ScheduledImportTest {
         String source = "git " + temp.resolve("xen");
         Map<String, Object> run = null;
         for (int i = 0; i < 300 && run == null; i++) {
-            run = jdbc.sql("select trigger, outcome from import_run where source = ? and finished_at is not null")
-                    .param(source).query().listOfRows().stream().findFirst().orElse(null);
+            run = jdbc
+                    .sql("select trigger, outcome from import_run where source = ? and finished_at is not null")
+                    .param(source)
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
             if (run == null) {
                 Thread.sleep(100);
             }
         }
 
         assertThat(run).isNotNull().containsEntry("trigger", "startup").containsEntry("outcome", "succeeded");
-        assertThat(jdbc.sql("select count(*) from release where version = '4.21'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from release where version = '4.21'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,10 @@ class SnapshotAfterImportTest extends ImportTestSupport {
         repo = XenRepository.create(temp.resolve("xen"));
         repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
         repo.branch("stable-4.19", "master");
-        repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
-                "2027-07-29", "Status, x86: Experimental"));
+        repo.commitSupport(
+                "stable-4.19",
+                "Release 4.19.0",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
         job = job(git(repo, true), "stable-*", "master");
         assertThat(job.run(Trigger.ADMIN).outcome()).isEqualTo("succeeded");
     }
@@ -54,14 +55,19 @@ class SnapshotAfterImportTest extends ImportTestSupport {
     @Test
     void theImportsOwnThreadBuildsTheNewSnapshotAndUnchangedDocumentsAreCarriedOver() {
         Snapshot before = snapshots.current();
-        repo.commitSupport("stable-4.19", "SUPPORT.md: extend security support", supportMd("4.19", "2024-07-29",
-                "2026-01-29", "2029-07-29", "Status, x86: Experimental"));
+        repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: extend security support",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29", "Status, x86: Experimental"));
 
         assertThat(job.run(Trigger.ADMIN).outcome()).isEqualTo("succeeded");
 
         Snapshot after = snapshots.current();
         assertThat(after.version()).as("current as soon as the run returns").isEqualTo(dataVersion());
-        assertThat(after.release(new ReleaseVersion("4.19")).document().release().securitySupportUntil())
+        assertThat(after.release(new ReleaseVersion("4.19"))
+                        .document()
+                        .release()
+                        .securitySupportUntil())
                 .hasToString("2029-07-29");
         assertThat(after.release(ReleaseVersion.UNSTABLE).document())
                 .as("master's file did not change")
@@ -81,17 +87,23 @@ class SnapshotAfterImportTest extends ImportTestSupport {
         try (XenRepository other = XenRepository.create(temp.resolve("other"))) {
             other.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
             other.branch("stable-4.19", "master");
-            other.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
-                    "2030-01-01", "Status, x86: Experimental"));
-            assertThat(job(git(other, true), "stable-*", "master").run(Trigger.ADMIN).outcome())
+            other.commitSupport(
+                    "stable-4.19",
+                    "Release 4.19.0",
+                    supportMd("4.19", "2024-07-29", "2026-01-29", "2030-01-01", "Status, x86: Experimental"));
+            assertThat(job(git(other, true), "stable-*", "master")
+                            .run(Trigger.ADMIN)
+                            .outcome())
                     .isEqualTo("succeeded");
         }
 
         Snapshot after = snapshots.current();
         ReleaseVersion v419 = new ReleaseVersion("4.19");
-        assertThat(after.release(v419).supportFileId()).as("the same id, for another file")
+        assertThat(after.release(v419).supportFileId())
+                .as("the same id, for another file")
                 .isEqualTo(before.release(v419).supportFileId());
-        assertThat(after.release(v419).document().release().securitySupportUntil()).hasToString("2030-01-01");
+        assertThat(after.release(v419).document().release().securitySupportUntil())
+                .hasToString("2030-01-01");
         assertThat(after.release(ReleaseVersion.UNSTABLE).document())
                 .as("master's file is the same file under the same id")
                 .isSameAs(before.release(ReleaseVersion.UNSTABLE).document());
@@ -107,7 +119,8 @@ class SnapshotAfterImportTest extends ImportTestSupport {
             try (Statement lock = blocker.createStatement()) {
                 lock.execute("lock table release in access exclusive mode");
             }
-            jdbc.sql("update data_version set version = version + 1, changed_at = now()").update();
+            jdbc.sql("update data_version set version = version + 1, changed_at = now()")
+                    .update();
             built = CompletableFuture.supplyAsync(() -> {
                 dataVersions.refresh();
                 return snapshots.current();

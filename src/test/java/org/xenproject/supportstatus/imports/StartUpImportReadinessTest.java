@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +27,13 @@ import org.xenproject.supportstatus.testing.ImportSource;
  * The import at start runs on its own thread: while the upstream keeps it waiting, the service is
  * ready and answers from what the database holds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"xen.support.import.enabled=true", "xen.support.import.interval=PT1H",
-                "xen.support.import.http-timeout=PT20S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "xen.support.import.enabled=true",
+            "xen.support.import.interval=PT1H",
+            "xen.support.import.http-timeout=PT20S"
+        })
 @DirtiesContext
 class StartUpImportReadinessTest {
 
@@ -63,8 +66,11 @@ class StartUpImportReadinessTest {
         String source = "git " + upstreamUrl();
         long waiting = 0;
         for (int i = 0; i < 100 && waiting == 0; i++) {
-            waiting = jdbc.sql("select count(*) from import_run where source = ? and trigger = 'startup' and finished_at is null")
-                    .param(source).query(Long.class).single();
+            waiting = jdbc.sql(
+                            "select count(*) from import_run where source = ? and trigger = 'startup' and finished_at is null")
+                    .param(source)
+                    .query(Long.class)
+                    .single();
             if (waiting == 0) {
                 Thread.sleep(100);
             }
@@ -78,11 +84,17 @@ class StartUpImportReadinessTest {
         assertThat(readiness.body()).contains("\"UP\"");
         assertThat(releases.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from import_run where source = ? and finished_at is null")
-                .param(source).query(Long.class).single()).as("the import still waiting").isEqualTo(1);
+                        .param(source)
+                        .query(Long.class)
+                        .single())
+                .as("the import still waiting")
+                .isEqualTo(1);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

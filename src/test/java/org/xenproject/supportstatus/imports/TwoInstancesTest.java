@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,8 @@ class TwoInstancesTest {
 
     XenRepository repo;
     ConfigurableApplicationContext other;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
@@ -84,7 +84,8 @@ class TwoInstancesTest {
         repo.branch("stable-4.19", "master");
         repo.commitSupport("stable-4.19", "Release 4.19.0", revision("Supported", 40, 1));
         other = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache-2"));
-        assertThat(other.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(TestDatabase.connection().url());
+        assertThat(other.getEnvironment().getProperty("spring.datasource.url"))
+                .isEqualTo(TestDatabase.connection().url());
     }
 
     @AfterEach
@@ -98,12 +99,17 @@ class TwoInstancesTest {
      * three features of {@link org.xenproject.supportstatus.testing.SupportFiles}. {@code securityDay} makes each file differ from the one before even with the same features.
      */
     static String revision(String status, int features, int securityDay) {
-        StringBuilder text = new StringBuilder(supportMd("4.19", "2024-07-29", "2026-01-29",
-                "2027-07-%02d".formatted(securityDay)));
+        StringBuilder text =
+                new StringBuilder(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-%02d".formatted(securityDay)));
         text.append("## Generated\n\n");
         for (int i = 0; i < features; i++) {
-            text.append("### ").append(status).append(" feature ").append(i).append("\n\n    Status: ")
-                    .append(status).append("\n\n");
+            text.append("### ")
+                    .append(status)
+                    .append(" feature ")
+                    .append(i)
+                    .append("\n\n    Status: ")
+                    .append(status)
+                    .append("\n\n");
         }
         return text.toString();
     }
@@ -154,7 +160,9 @@ class TwoInstancesTest {
         List<ImportRunView> runs = new CopyOnWriteArrayList<>();
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                repo.commitSupport("stable-4.19", "SUPPORT.md: round " + round,
+                repo.commitSupport(
+                        "stable-4.19",
+                        "SUPPORT.md: round " + round,
                         revision(status[round % 2], features[round % 2], 3 + round));
                 CountDownLatch go = new CountDownLatch(1);
                 Future<?> first = threads.submit(() -> {
@@ -183,24 +191,36 @@ class TwoInstancesTest {
 
         assertThat(wrong).isEmpty();
         assertThat(reads.get()).isGreaterThan(ROUNDS);
-        assertThat(runs).hasSize(2 * ROUNDS).allSatisfy(run -> assertThat(run.outcome()).isIn("succeeded", "skipped"));
+        assertThat(runs)
+                .hasSize(2 * ROUNDS)
+                .allSatisfy(run -> assertThat(run.outcome()).isIn("succeeded", "skipped"));
         // Runs that held the lock, in the order they began: each ended before the next began.
-        List<ImportRunView> locked = runs.stream().filter(run -> !run.outcome().equals("skipped"))
-                .sorted(Comparator.comparing(ImportRunView::startedAt)).toList();
+        List<ImportRunView> locked = runs.stream()
+                .filter(run -> !run.outcome().equals("skipped"))
+                .sorted(Comparator.comparing(ImportRunView::startedAt))
+                .toList();
         for (int i = 1; i < locked.size(); i++) {
             Instant previousEnd = locked.get(i - 1).finishedAt();
-            assertThat(locked.get(i).startedAt()).as("run %s began before run %s ended", locked.get(i).id(),
-                    locked.get(i - 1).id()).isAfterOrEqualTo(previousEnd);
+            assertThat(locked.get(i).startedAt())
+                    .as(
+                            "run %s began before run %s ended",
+                            locked.get(i).id(), locked.get(i - 1).id())
+                    .isAfterOrEqualTo(previousEnd);
         }
         // Two revisions before the rounds, one per round: each stored once, by one run.
         long stable419Revisions = jdbc.sql("""
-                select count(*) from revision v join release r on r.id = v.release_id where r.version = '4.19'""")
-                .query(Long.class).single();
+                select count(*) from revision v join release r on r.id = v.release_id where r.version = '4.19'""").query(Long.class).single();
         assertThat(stable419Revisions).isEqualTo(3 + ROUNDS); // master's first file, 4.19.0, the experimental edit
         assertThat(jdbc.sql("select coalesce(sum(revisions_imported), 0) from import_branch_result")
-                .query(Long.class).single()).isEqualTo(jdbc.sql("select count(*) from revision").query(Long.class).single());
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(jdbc.sql("select count(*) from revision")
+                        .query(Long.class)
+                        .single());
         assertThat(jdbc.sql("select count(*) from (select 1 from release group by version having count(*) > 1) d")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void awaitServed(int instancePort, String text) throws Exception {
@@ -221,8 +241,12 @@ class TwoInstancesTest {
     }
 
     private HttpResponse<String> get(int instancePort, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + path))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instancePort + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> featureKeys(JsonNode features) {

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,9 @@ class DataVersionCachingTest {
         repo = XenRepository.create(temp.resolve("xen"));
         repo.commitSupport("master", "Add SUPPORT.md", XenFixture.supportMd("4.22-unstable", "n/a", "TBD", "TBD", ""));
         repo.branch("stable-4.21", "master");
-        repo.commitSupport("stable-4.21", "Release 4.21",
+        repo.commitSupport(
+                "stable-4.21",
+                "Release 4.21",
                 XenFixture.supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", ""));
         ImportSource.register(registry, () -> temp.resolve("xen"), () -> temp.resolve("cache"));
     }
@@ -61,24 +62,42 @@ class DataVersionCachingTest {
         ImportedData.clear(jdbc);
         imports.run(ImportRun.Trigger.ADMIN);
         String first = etag();
-        http.get().uri("/api/v1/releases/4.21").exchange()
-                .expectBody().jsonPath("$.securitySupportUntil").isEqualTo("2028-11-19");
+        http.get()
+                .uri("/api/v1/releases/4.21")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.securitySupportUntil")
+                .isEqualTo("2028-11-19");
 
         imports.run(ImportRun.Trigger.ADMIN);
         assertThat(etag()).as("nothing new upstream").isEqualTo(first);
 
-        repo.commitSupport("stable-4.21", "SUPPORT.md: extend security support for 4.21",
+        repo.commitSupport(
+                "stable-4.21",
+                "SUPPORT.md: extend security support for 4.21",
                 XenFixture.supportMd("4.21", "2025-11-19", "2027-05-19", "2029-11-19", ""));
         imports.run(ImportRun.Trigger.ADMIN);
 
-        http.get().uri("/api/v1/releases/4.21").header(HttpHeaders.IF_NONE_MATCH, first).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.securitySupportUntil").isEqualTo("2029-11-19");
+        http.get()
+                .uri("/api/v1/releases/4.21")
+                .header(HttpHeaders.IF_NONE_MATCH, first)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.securitySupportUntil")
+                .isEqualTo("2029-11-19");
         assertThat(etag()).isNotEqualTo(first);
     }
 
     private String etag() {
-        return http.get().uri("/api/v1/releases/4.21").exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getETag();
+        return http.get()
+                .uri("/api/v1/releases/4.21")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
     }
 }

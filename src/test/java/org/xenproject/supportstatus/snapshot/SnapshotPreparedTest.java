@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /** An answer is computed once per snapshot, whoever asks meanwhile, and a failure is not kept. */
@@ -23,16 +22,16 @@ class SnapshotPreparedTest {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger computed = new AtomicInteger();
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> snapshot.prepared(
-                new Snapshot.Key("matrix"), () -> {
+        CompletableFuture<String> first =
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
                     computed.incrementAndGet();
                     computing.countDown();
                     await(release);
                     return "{}";
                 }));
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> snapshot.prepared(
-                new Snapshot.Key("matrix"), () -> {
+        CompletableFuture<String> second =
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
                     computed.incrementAndGet();
                     return "computed again";
                 }));
@@ -48,13 +47,13 @@ class SnapshotPreparedTest {
     @Test
     void anotherQuestionDoesNotWait() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> snapshot.prepared(
-                new Snapshot.Key("matrix"), () -> {
+        CompletableFuture<String> slow =
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
                     await(release);
                     return "matrix";
                 }));
-        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> snapshot.prepared(
-                new Snapshot.Key("releases"), () -> "releases"));
+        CompletableFuture<String> other =
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("releases"), () -> "releases"));
         assertThat(other.get(5, TimeUnit.SECONDS)).isEqualTo("releases");
         assertThat(slow).isNotDone();
         release.countDown();
@@ -66,15 +65,18 @@ class SnapshotPreparedTest {
         assertThat(new Snapshot.Key("features", "4.19", null)).isEqualTo(new Snapshot.Key("features", "4.19", null));
         assertThat(new Snapshot.Key("features", "4.19", null)).isNotEqualTo(new Snapshot.Key("features", "4.19", "x"));
         snapshot.prepared(new Snapshot.Key("features", "4.19", null), () -> "one");
-        assertThat(snapshot.prepared(new Snapshot.Key("features", "4.19", null), () -> "two")).isEqualTo("one");
+        assertThat(snapshot.prepared(new Snapshot.Key("features", "4.19", null), () -> "two"))
+                .isEqualTo("one");
         assertThat(snapshot.computations()).isEqualTo(1);
     }
 
     @Test
     void aFailureIsNotKept() {
         assertThatThrownBy(() -> snapshot.prepared(new Snapshot.Key("bad"), () -> {
-            throw new IllegalStateException("no");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("no");
+                    throw new IllegalStateException("no");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no");
         assertThat(snapshot.prepared(new Snapshot.Key("bad"), () -> "fine")).isEqualTo("fine");
         assertThat(snapshot.computations()).isEqualTo(2);
     }
@@ -92,7 +94,8 @@ class SnapshotPreparedTest {
         snapshot.prepared(new Snapshot.Key("releases"), () -> "today");
         Snapshot tomorrow = snapshot.on(snapshot.day().plusDays(1));
         assertThat(tomorrow.version()).isEqualTo(snapshot.version());
-        assertThat(tomorrow.prepared(new Snapshot.Key("releases"), () -> "tomorrow")).isEqualTo("tomorrow");
+        assertThat(tomorrow.prepared(new Snapshot.Key("releases"), () -> "tomorrow"))
+                .isEqualTo("tomorrow");
     }
 
     private static void await(CountDownLatch latch) {

@@ -21,9 +21,14 @@ class ApplicationStartsTest {
 
     @Test
     void healthIsUpOnRealPostgres() {
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
 
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
     }

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.xenproject.supportstatus.imports.ImportJob;
-import org.xenproject.supportstatus.store.ImportRun.Trigger;
 import org.xenproject.supportstatus.imports.ImportRunView;
+import org.xenproject.supportstatus.store.ImportRun.Trigger;
 import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -40,7 +39,8 @@ import org.xenproject.supportstatus.testing.XenRepository;
  * health says DOWN, an import cut off mid-transaction leaves nothing behind, and the service
  * recovers without a restart. The database is this test's own, so stopping it disturbs no other test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "xen.support.admin.token=" + DatabaseOutageTest.TOKEN)
 @AutoConfigureRestTestClient
 @DirtiesContext // its database is gone after this class
@@ -83,8 +83,10 @@ class DatabaseOutageTest {
         repo = XenRepository.create(temp.resolve("xen"));
         repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
         repo.branch("stable-4.19", "master");
-        repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
-                "2027-07-29", "Status, x86: Experimental"));
+        repo.commitSupport(
+                "stable-4.19",
+                "Release 4.19.0",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
     }
 
     @AfterAll
@@ -104,11 +106,19 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsDownReadsAre503ProblemsAndHealthIsDownThenAllRecovers() {
-        String served = http.get().uri("/api/v1/releases/4.19/features").exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseBody();
-        String etag = http.get().uri("/api/v1/releases/4.19/features").exchange()
-                .returnResult(String.class).getResponseHeaders().getETag();
+        String served = http.get()
+                .uri("/api/v1/releases/4.19/features")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
+        String etag = http.get()
+                .uri("/api/v1/releases/4.19/features")
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
 
         DATABASE.stop();
@@ -116,30 +126,58 @@ class DatabaseOutageTest {
         // database is gone: one poll of the version (each second) and Hikari's connection timeout.
         awaitStatus("/api/v1/releases/4.19/features", HttpStatus.SERVICE_UNAVAILABLE, NOTICED);
 
-        for (String path : new String[] {"/api/v1/releases", "/api/v1/releases/4.19", "/api/v1/releases/4.19/features",
-                "/api/v1/features/x86pv", "/api/v1/matrix", "/api/v1/imports", "/api/endoflife/xen.json"}) {
+        for (String path : new String[] {
+            "/api/v1/releases",
+            "/api/v1/releases/4.19",
+            "/api/v1/releases/4.19/features",
+            "/api/v1/features/x86pv",
+            "/api/v1/matrix",
+            "/api/v1/imports",
+            "/api/endoflife/xen.json"
+        }) {
             long started = System.nanoTime();
-            EntityExchangeResult<String> result = http.get().uri(path).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                    .expectBody(String.class).returnResult();
+            EntityExchangeResult<String> result = http.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .exists(HttpHeaders.RETRY_AFTER)
+                    .expectBody(String.class)
+                    .returnResult();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as(path).isLessThan(FAIL_FAST);
-            assertThat(result.getResponseBody()).as(path)
+            assertThat(result.getResponseBody())
+                    .as(path)
                     .contains("\"status\":503", "Database unavailable")
                     .doesNotContain("Exception", "at org.", "postgres", "jdbc");
         }
         // A cached representation cannot be confirmed either: no 304 from a database that is not there.
-        http.get().uri("/api/v1/releases/4.19/features").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        http.get()
+                .uri("/api/v1/releases/4.19/features")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         // Admin calls meet the same database.
-        http.post().uri("/api/v1/imports").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post()
+                .uri("/api/v1/imports")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         long started = System.nanoTime();
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DOWN");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAIL_FAST);
         // The process itself is alive: a liveness probe must not restart it for the database's sake.
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
@@ -147,25 +185,40 @@ class DatabaseOutageTest {
         DATABASE.start();
 
         awaitStatus("/api/v1/releases/4.19/features", HttpStatus.OK, NOTICED);
-        http.get().uri("/api/v1/releases/4.19/features").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(served);
-        http.get().uri("/api/v1/releases/4.19/features").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified();
-        http.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/api/v1/releases/4.19/features")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(served);
+        http.get()
+                .uri("/api/v1/releases/4.19/features")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void anImportCutOffByTheOutageLeavesNothingAndTheNextRunImportsItAll() throws Exception {
         long servedRevision = currentRevision("4.19");
         long version = dataVersion();
-        RevCommit update = repo.commitSupport("stable-4.19", "SUPPORT.md: extend security support",
+        RevCommit update = repo.commitSupport(
+                "stable-4.19",
+                "SUPPORT.md: extend security support",
                 supportMd("4.19", "2024-07-29", "2026-01-29", "2029-07-29", "Status, x86: Supported"));
         repo.branch("stable-4.20", "master");
-        repo.commitSupport("stable-4.20", "Release 4.20.0", supportMd("4.20", "2025-03-05", "2026-09-05",
-                "2028-03-05"));
+        repo.commitSupport(
+                "stable-4.20", "Release 4.20.0", supportMd("4.20", "2025-03-05", "2026-09-05", "2028-03-05"));
 
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread importer = new Thread(() -> {
@@ -188,8 +241,12 @@ class DatabaseOutageTest {
         }
         importer.start();
         awaitImportBlockedOnTheDataVersion();
-        assertThat(jdbc.sql("select count(*) from revision where commit_id = ?").param(update.name())
-                .query(Long.class).single()).as("not visible before commit").isZero();
+        assertThat(jdbc.sql("select count(*) from revision where commit_id = ?")
+                        .param(update.name())
+                        .query(Long.class)
+                        .single())
+                .as("not visible before commit")
+                .isZero();
 
         DATABASE.stop();
 
@@ -207,21 +264,39 @@ class DatabaseOutageTest {
 
         assertThat(currentRevision("4.19")).isEqualTo(servedRevision);
         assertThat(dataVersion()).isEqualTo(version);
-        assertThat(jdbc.sql("select count(*) from revision where commit_id = ?").param(update.name())
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from release where version = '4.20'").query(Long.class).single()).isZero();
-        http.get().uri("/api/v1/releases/4.19").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.securitySupportUntil").isEqualTo("2027-07-29");
+        assertThat(jdbc.sql("select count(*) from revision where commit_id = ?")
+                        .param(update.name())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from release where version = '4.20'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        http.get()
+                .uri("/api/v1/releases/4.19")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.securitySupportUntil")
+                .isEqualTo("2027-07-29");
 
         ImportRunView next = job.run(Trigger.ADMIN);
 
         assertThat(next.outcome()).isEqualTo("succeeded");
-        assertThat(jdbc.sql("select count(*) from import_run where outcome = 'abandoned'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from import_run where outcome = 'abandoned'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
-        http.get().uri("/api/v1/releases/4.19").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.securitySupportUntil").isEqualTo("2029-07-29");
+        http.get()
+                .uri("/api/v1/releases/4.19")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.securitySupportUntil")
+                .isEqualTo("2029-07-29");
         http.get().uri("/api/v1/releases/4.20").exchange().expectStatus().isOk();
     }
 
@@ -276,7 +351,12 @@ class DatabaseOutageTest {
         long deadline = System.nanoTime() + within.toNanos();
         HttpStatus last = null;
         while (System.nanoTime() < deadline) {
-            last = HttpStatus.resolve(http.get().uri(path).exchange().returnResult(String.class).getStatus().value());
+            last = HttpStatus.resolve(http.get()
+                    .uri(path)
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
             if (last == status) {
                 return;
             }
@@ -286,8 +366,10 @@ class DatabaseOutageTest {
     }
 
     private long currentRevision(String version) {
-        return jdbc.sql("select current_revision_id from release where version = ?").param(version)
-                .query(Long.class).single();
+        return jdbc.sql("select current_revision_id from release where version = ?")
+                .param(version)
+                .query(Long.class)
+                .single();
     }
 
     private long dataVersion() {

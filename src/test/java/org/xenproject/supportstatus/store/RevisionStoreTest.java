@@ -1,8 +1,5 @@
 package org.xenproject.supportstatus.store;
 
-import org.xenproject.supportstatus.imports.ImportTestSupport;
-import org.xenproject.supportstatus.digest.Sha256;
-import org.xenproject.supportstatus.release.ReleaseBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,19 +8,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.xenproject.supportstatus.digest.Sha256;
+import org.xenproject.supportstatus.imports.ImportTestSupport;
+import org.xenproject.supportstatus.release.ReleaseBranch;
 import org.xenproject.supportstatus.store.RevisionStore.ParsedRevision;
-import org.xenproject.supportstatus.store.Checkpoint;
-import org.xenproject.supportstatus.store.FileRevision;
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
 import org.xenproject.supportstatus.supportmd.ParseWarning;
 import org.xenproject.supportstatus.supportmd.ReleaseSupport;
-import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.Section;
+import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
 
@@ -38,8 +35,8 @@ class RevisionStoreTest extends ImportTestSupport {
 
     @Test
     void everyPartOfTheDocumentIsStored() {
-        store.store(RELEASE, List.of(revision("a", "content a", document("Physical Memory"))), "a".repeat(40),
-                CHECKPOINT);
+        store.store(
+                RELEASE, List.of(revision("a", "content a", document("Physical Memory"))), "a".repeat(40), CHECKPOINT);
 
         Map<String, Object> file = jdbc.sql("""
                         select warnings::text as warnings, xen_version, initial_release, supported_until,
@@ -88,7 +85,10 @@ class RevisionStoreTest extends ImportTestSupport {
     void theSameContentIsStoredOnceForEveryReleaseThatHasIt() {
         SupportDocument document = document("Memory");
         store.store(RELEASE, List.of(revision("a", "same", document)), "a".repeat(40), CHECKPOINT);
-        store.store(ReleaseBranch.of("master").orElseThrow(), List.of(revision("a", "same", null)), "a".repeat(40),
+        store.store(
+                ReleaseBranch.of("master").orElseThrow(),
+                List.of(revision("a", "same", null)),
+                "a".repeat(40),
                 CHECKPOINT);
 
         assertThat(count("support_file")).isEqualTo(1);
@@ -103,43 +103,104 @@ class RevisionStoreTest extends ImportTestSupport {
         long version = dataVersion();
 
         // The second revision cannot be stored (a section without a title): the first must not stay either.
-        assertThatThrownBy(() -> store.store(RELEASE, List.of(
-                revision("b", "content b", document("Memory, again")),
-                revision("c", "content c", document(null))), "c".repeat(40), new Checkpoint("e".repeat(40), true,
-                null, null)))
+        assertThatThrownBy(() -> store.store(
+                        RELEASE,
+                        List.of(
+                                revision("b", "content b", document("Memory, again")),
+                                revision("c", "content c", document(null))),
+                        "c".repeat(40),
+                        new Checkpoint("e".repeat(40), true, null, null)))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(count("revision")).isEqualTo(1);
         assertThat(count("support_file")).isEqualTo(1);
         assertThat(currentRevisionId("4.19")).isEqualTo(served);
         assertThat(dataVersion()).isEqualTo(version);
-        assertThat(jdbc.sql("select tip from source_branch").query(String.class).single()).isEqualTo("f".repeat(40));
+        assertThat(jdbc.sql("select tip from source_branch").query(String.class).single())
+                .isEqualTo("f".repeat(40));
     }
 
     static ParsedRevision revision(String commitLetter, String content, SupportDocument document) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return new ParsedRevision(new FileRevision(bytes, commitLetter.repeat(40), null, "Ada", Instant.EPOCH,
-                Instant.EPOCH, "subject"), Sha256.hex(bytes), document);
+        return new ParsedRevision(
+                new FileRevision(bytes, commitLetter.repeat(40), null, "Ada", Instant.EPOCH, Instant.EPOCH, "subject"),
+                Sha256.hex(bytes),
+                document);
     }
 
     /** A hand-made document: a release-support block and one feature section titled {@code title}. */
     static SupportDocument document(String title) {
-        FeatureStatus version = new FeatureStatus("release-support--xen-version", "release-support", null, "4.19",
-                SupportLevel.OTHER, SecuritySupport.UNKNOWN, null, List.of(Arch.values()), 5);
-        FeatureStatus x86 = new FeatureStatus("physical-memory--x86", "physical-memory", "x86",
-                "Supported up to 16 TiB", SupportLevel.SUPPORTED, SecuritySupport.YES, "16 TiB", List.of(Arch.X86), 14);
-        FeatureStatus arm = new FeatureStatus("physical-memory--arm", "physical-memory", "ARM", "Tech Preview",
-                SupportLevel.TECH_PREVIEW, SecuritySupport.NO, null, List.of(Arch.ARM32, Arch.ARM64), 15);
-        Section releaseSupport = new Section("release-support", "Release Support", 1, List.of("Release Support"),
-                List.of(), List.of(), List.of(version), List.of(), 3);
-        Section memory = new Section("physical-memory", title, 2,
+        FeatureStatus version = new FeatureStatus(
+                "release-support--xen-version",
+                "release-support",
+                null,
+                "4.19",
+                SupportLevel.OTHER,
+                SecuritySupport.UNKNOWN,
+                null,
+                List.of(Arch.values()),
+                5);
+        FeatureStatus x86 = new FeatureStatus(
+                "physical-memory--x86",
+                "physical-memory",
+                "x86",
+                "Supported up to 16 TiB",
+                SupportLevel.SUPPORTED,
+                SecuritySupport.YES,
+                "16 TiB",
+                List.of(Arch.X86),
+                14);
+        FeatureStatus arm = new FeatureStatus(
+                "physical-memory--arm",
+                "physical-memory",
+                "ARM",
+                "Tech Preview",
+                SupportLevel.TECH_PREVIEW,
+                SecuritySupport.NO,
+                null,
+                List.of(Arch.ARM32, Arch.ARM64),
+                15);
+        Section releaseSupport = new Section(
+                "release-support",
+                "Release Support",
+                1,
+                List.of("Release Support"),
+                List.of(),
+                List.of(),
+                List.of(version),
+                List.of(),
+                3);
+        Section memory = new Section(
+                "physical-memory",
+                title,
+                2,
                 title == null ? List.of("Feature Support") : List.of("Feature Support", title),
-                List.of("How much.", "Really."), List.of("Beware."), List.of(x86, arm), List.of(), 12);
-        Section features = new Section("feature-support", "Feature Support", 1, List.of("Feature Support"), List.of(),
-                List.of(), List.of(), List.of(memory), 10);
-        ReleaseSupport release = new ReleaseSupport("4.19", LocalDate.of(2024, 7, 29), null, LocalDate.of(2027, 7, 29),
-                "https://wiki.example/RN", Map.of("xenVersion", "4.19", "supportedUntil", "TBD"));
-        return new SupportDocument(release, List.of(releaseSupport, features), List.of(version, x86, arm),
+                List.of("How much.", "Really."),
+                List.of("Beware."),
+                List.of(x86, arm),
+                List.of(),
+                12);
+        Section features = new Section(
+                "feature-support",
+                "Feature Support",
+                1,
+                List.of("Feature Support"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(memory),
+                10);
+        ReleaseSupport release = new ReleaseSupport(
+                "4.19",
+                LocalDate.of(2024, 7, 29),
+                null,
+                LocalDate.of(2027, 7, 29),
+                "https://wiki.example/RN",
+                Map.of("xenVersion", "4.19", "supportedUntil", "TBD"));
+        return new SupportDocument(
+                release,
+                List.of(releaseSupport, features),
+                List.of(version, x86, arm),
                 List.of(new ParseWarning(7, "typo in key: States")));
     }
 }

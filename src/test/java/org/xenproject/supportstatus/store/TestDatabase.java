@@ -1,9 +1,8 @@
 package org.xenproject.supportstatus.store;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -18,11 +17,9 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     /** How to reach it. */
-    public record Connection(String url, String username, String password) {
-    }
+    public record Connection(String url, String username, String password) {}
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static Connection connection() {
         return Holder.CONNECTION;

@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.store;
 
 import java.util.List;
-
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
@@ -21,8 +20,8 @@ public class TestDatabaseContextCustomizerFactory implements ContextCustomizerFa
     private static final List<String> TEST_OWN_SOURCES = List.of("Dynamic Test Properties", "Inlined Test Properties");
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new Customizer();
     }
 

@@ -11,7 +11,8 @@ class PandocIdentifierProperties {
 
     /** The ASCII fast path is only an optimisation: it must agree with the general algorithm. */
     @Property(tries = 1000)
-    void asciiFastPathAgreesWithTheGeneralOne(@ForAll @CharRange(from = 0, to = 127) @StringLength(max = 40) String text) {
+    void asciiFastPathAgreesWithTheGeneralOne(
+            @ForAll @CharRange(from = 0, to = 127) @StringLength(max = 40) String text) {
         assertThat(PandocIdentifier.ofAscii(text)).isEqualTo(PandocIdentifier.ofAnyText(text));
     }
 

@@ -2,27 +2,30 @@ package org.xenproject.supportstatus.supportmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PandocIdentifierTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "x86/PV | x86pv",                                                     // '/' dropped, no hyphen for it
-            "ARM v7 + Virtualization Extensions | arm-v7-virtualization-extensions", // '+' dropped, the spaces collapse
-            "Host ACPI (via Domain 0) | host-acpi-via-domain-0",
-            "x86-64 | x86-64",                                                   // hyphens kept
-            "Hypervisor synchronous console output (sync_console) | hypervisor-synchronous-console-output-sync_console",
-            "XSM & FLASK | xsm-flask",
-            "Version 4.10 notes | version-4.10-notes",                            // periods kept
-            "9pfs backend | pfs-backend",                                         // everything before the first letter goes
-            "4.10 | section",                                                     // nothing left
-            "'' | section",
-            "Ünïcödé Lëttërs | ünïcödé-lëttërs",                                  // letters are any script's letters
-            "two  spaces   between | two-spaces-between",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "x86/PV | x86pv", // '/' dropped, no hyphen for it
+                "ARM v7 + Virtualization Extensions | arm-v7-virtualization-extensions", // '+' dropped, the spaces
+                // collapse
+                "Host ACPI (via Domain 0) | host-acpi-via-domain-0",
+                "x86-64 | x86-64", // hyphens kept
+                "Hypervisor synchronous console output (sync_console) | hypervisor-synchronous-console-output-sync_console",
+                "XSM & FLASK | xsm-flask",
+                "Version 4.10 notes | version-4.10-notes", // periods kept
+                "9pfs backend | pfs-backend", // everything before the first letter goes
+                "4.10 | section", // nothing left
+                "'' | section",
+                "Ünïcödé Lëttërs | ünïcödé-lëttërs", // letters are any script's letters
+                "two  spaces   between | two-spaces-between",
+            })
     void identifierOfHeadingText(String heading, String identifier) {
         assertThat(PandocIdentifier.of(heading)).isEqualTo(identifier);
     }

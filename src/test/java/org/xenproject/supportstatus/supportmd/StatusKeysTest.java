@@ -9,15 +9,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StatusKeysTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "x86_32, shim | x8632-shim",                     // docs/support-md.md's example: '_' and ',' go, the space is a '-'
-            "x86 HVM | x86-hvm",
-            "Linux (xen-blkback) | linux-xen-blkback",
-            "QEMU (xen_disk), qcow2 format | qemu-xendisk-qcow2-format",
-            "SCI(F) UART | scif-uart",
-            "Xen-Version | xen-version",
-            "Release Notes | release-notes",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "x86_32, shim | x8632-shim", // docs/support-md.md's example: '_' and ',' go, the space is a '-'
+                "x86 HVM | x86-hvm",
+                "Linux (xen-blkback) | linux-xen-blkback",
+                "QEMU (xen_disk), qcow2 format | qemu-xendisk-qcow2-format",
+                "SCI(F) UART | scif-uart",
+                "Xen-Version | xen-version",
+                "Release Notes | release-notes",
+            })
     void qualifierPart(String qualifier, String part) {
         assertThat(StatusKeys.qualifierPart(qualifier)).isEqualTo(part);
     }

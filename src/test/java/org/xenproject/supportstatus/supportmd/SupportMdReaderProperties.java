@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -82,16 +81,31 @@ class SupportMdReaderProperties {
 
     private final SupportMdReader reader = new SupportMdReader();
 
-    enum Op { DELETE, DUPLICATE, SWAP, HASHES, INDENT, DEDENT, COLON, CR, NUL, LONG_LINE, DEEP_HEADINGS, DEEP_NESTING, TEXT }
-
-    record Edit(Op op, int at, int other, String text) {
+    enum Op {
+        DELETE,
+        DUPLICATE,
+        SWAP,
+        HASHES,
+        INDENT,
+        DEDENT,
+        COLON,
+        CR,
+        NUL,
+        LONG_LINE,
+        DEEP_HEADINGS,
+        DEEP_NESTING,
+        TEXT
     }
+
+    record Edit(Op op, int at, int other, String text) {}
 
     @Example
     void theValidDocumentReadsWithOnlyTheClosingHashesNoted() throws SupportMdRejected {
         SupportDocument document = reader.read(VALID.getBytes(StandardCharsets.UTF_8));
         assertThat(document.statuses()).hasSize(11);
-        assertThat(document.warnings()).extracting(ParseWarning::message).containsExactly("Closing hashes on the heading, ignored");
+        assertThat(document.warnings())
+                .extracting(ParseWarning::message)
+                .containsExactly("Closing hashes on the heading, ignored");
     }
 
     @Property(tries = 500)
@@ -128,17 +142,20 @@ class SupportMdReaderProperties {
         readsOrRejects(("[".repeat(20_000) + "x" + "]".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
         readsOrRejects(("*a ".repeat(50_000)).getBytes(StandardCharsets.UTF_8));
         readsOrRejects(("# A\n\n    Status: " + "x".repeat(900_000) + "\n").getBytes(StandardCharsets.UTF_8));
-        readsOrRejects("para\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n".repeat(1_000).getBytes(StandardCharsets.UTF_8));
+        readsOrRejects(
+                "para\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n#\n".repeat(1_000).getBytes(StandardCharsets.UTF_8));
         readsOrRejects("# A\n\n    Status, x: y \n".repeat(30_000).getBytes(StandardCharsets.UTF_8));
     }
 
     @Provide
     Arbitrary<String> mutated() {
         Arbitrary<Edit> edit = Combinators.combine(
-                Arbitraries.of(Op.values()),
-                Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 10_000),
-                Arbitraries.strings().withChars("#:, \t\r\0>*-`%=~[](){}\\<\"'xS").ofMaxLength(8))
+                        Arbitraries.of(Op.values()),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.strings()
+                                .withChars("#:, \t\r\0>*-`%=~[](){}\\<\"'xS")
+                                .ofMaxLength(8))
                 .as(Edit::new);
         return edit.list().ofMinSize(1).ofMaxSize(10).map(SupportMdReaderProperties::apply);
     }
@@ -151,23 +168,53 @@ class SupportMdReaderProperties {
             int j = n == 0 ? 0 : edit.other() % n;
             String line = n == 0 ? "" : lines.get(i);
             switch (edit.op()) {
-                case DELETE -> { if (n > 0) lines.remove(i); }
-                case DUPLICATE -> { if (n > 0) lines.add(i, line); }
-                case SWAP -> { if (n > 0) { lines.set(i, lines.get(j)); lines.set(j, line); } }
-                case HASHES -> { if (n > 0) lines.set(i, "#".repeat(1 + edit.other() % 8) + (edit.other() % 2 == 0 ? " " : "") + line); }
-                case INDENT -> { if (n > 0) lines.set(i, (edit.other() % 2 == 0 ? "    " : "\t") + line); }
-                case DEDENT -> { if (n > 0) lines.set(i, line.stripLeading()); }
-                case COLON -> { if (n > 0) lines.set(i, insert(line, edit.other(), ":")); }
-                case CR -> { if (n > 0) lines.set(i, insert(line, edit.other(), "\r")); }
-                case NUL -> { if (n > 0) lines.set(i, insert(line, edit.other(), "\0")); }
-                case LONG_LINE -> lines.add(i, line.isEmpty() ? "x".repeat(20_000) : line.repeat(Math.max(1, 20_000 / line.length())));
+                case DELETE -> {
+                    if (n > 0) lines.remove(i);
+                }
+                case DUPLICATE -> {
+                    if (n > 0) lines.add(i, line);
+                }
+                case SWAP -> {
+                    if (n > 0) {
+                        lines.set(i, lines.get(j));
+                        lines.set(j, line);
+                    }
+                }
+                case HASHES -> {
+                    if (n > 0)
+                        lines.set(i, "#".repeat(1 + edit.other() % 8) + (edit.other() % 2 == 0 ? " " : "") + line);
+                }
+                case INDENT -> {
+                    if (n > 0) lines.set(i, (edit.other() % 2 == 0 ? "    " : "\t") + line);
+                }
+                case DEDENT -> {
+                    if (n > 0) lines.set(i, line.stripLeading());
+                }
+                case COLON -> {
+                    if (n > 0) lines.set(i, insert(line, edit.other(), ":"));
+                }
+                case CR -> {
+                    if (n > 0) lines.set(i, insert(line, edit.other(), "\r"));
+                }
+                case NUL -> {
+                    if (n > 0) lines.set(i, insert(line, edit.other(), "\0"));
+                }
+                case LONG_LINE ->
+                    lines.add(
+                            i, line.isEmpty() ? "x".repeat(20_000) : line.repeat(Math.max(1, 20_000 / line.length())));
                 case DEEP_HEADINGS -> {
                     for (int level = 1; level <= 6 * (1 + edit.other() % 20); level++) {
                         lines.add(i, "#".repeat(1 + level % 6) + " Heading " + level);
                     }
                 }
-                case DEEP_NESTING -> lines.add(i, (edit.other() % 2 == 0 ? "> " : "  * ").repeat(1 + edit.other() % 200) + "    Status: Supported");
-                case TEXT -> { if (n > 0) lines.set(i, insert(line, edit.other(), edit.text())); }
+                case DEEP_NESTING ->
+                    lines.add(
+                            i,
+                            (edit.other() % 2 == 0 ? "> " : "  * ").repeat(1 + edit.other() % 200)
+                                    + "    Status: Supported");
+                case TEXT -> {
+                    if (n > 0) lines.set(i, insert(line, edit.other(), edit.text()));
+                }
             }
         }
         return String.join("\n", lines);
@@ -210,7 +257,9 @@ class SupportMdReaderProperties {
         Set<String> sectionKeys = new HashSet<>();
         int inSections = 0;
         for (Section section : document.allSections()) {
-            assertThat(sectionKeys.add(section.key())).as("section key %s once", section.key()).isTrue();
+            assertThat(sectionKeys.add(section.key()))
+                    .as("section key %s once", section.key())
+                    .isTrue();
             assertThat(section.path()).isNotEmpty().last().isEqualTo(section.title());
             inSections += section.statuses().size();
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +18,24 @@ class SupportMdReaderTest {
     }
 
     private static FeatureStatus status(SupportDocument document, String key) {
-        return document.statuses().stream().filter(s -> s.key().equals(key)).findFirst()
+        return document.statuses().stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no status " + key + " in " + document.statuses()));
     }
 
     /** The warnings, less the one every fragment without a release-support block gets. */
     private static List<ParseWarning> warnings(SupportDocument document) {
-        return document.warnings().stream().filter(w -> !w.message().startsWith("No release-support block")).toList();
+        return document.warnings().stream()
+                .filter(w -> !w.message().startsWith("No release-support block"))
+                .toList();
     }
 
     private static List<Integer> linesWarnedAbout(SupportDocument document, String fragment) {
-        return document.warnings().stream().filter(w -> w.message().contains(fragment)).map(ParseWarning::line).toList();
+        return document.warnings().stream()
+                .filter(w -> w.message().contains(fragment))
+                .map(ParseWarning::line)
+                .toList();
     }
 
     private static final String RELEASE = """
@@ -51,13 +57,17 @@ class SupportMdReaderTest {
         @Test
         void zeroBytesAreEmpty() {
             assertThatThrownBy(() -> reader.read(new byte[0]))
-                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.EMPTY));
+                    .isInstanceOfSatisfying(
+                            SupportMdRejected.class,
+                            e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.EMPTY));
         }
 
         @Test
         void whiteSpaceAndAByteOrderMarkAreEmpty() {
             assertThatThrownBy(() -> read("\uFEFF \n\t\r\n  "))
-                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.EMPTY));
+                    .isInstanceOfSatisfying(
+                            SupportMdRejected.class,
+                            e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.EMPTY));
         }
 
         @Test
@@ -72,34 +82,37 @@ class SupportMdReaderTest {
 
         @Test
         void exactlyTheLimitIsRead() throws SupportMdRejected {
-            assertThat(new SupportMdReader(5).read("# Foo".getBytes(StandardCharsets.UTF_8)).sections()).hasSize(1);
+            assertThat(new SupportMdReader(5)
+                            .read("# Foo".getBytes(StandardCharsets.UTF_8))
+                            .sections())
+                    .hasSize(1);
         }
 
         @Test
         void bytesThatAreNotUtf8AreRefusedWithTheirOffset() {
             byte[] latin1 = "# Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-            assertThatThrownBy(() -> reader.read(latin1))
-                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> {
-                        assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.NOT_UTF8);
-                        assertThat(e.getMessage()).contains("offset 5").contains("0xE9").contains("line 1");
-                    });
+            assertThatThrownBy(() -> reader.read(latin1)).isInstanceOfSatisfying(SupportMdRejected.class, e -> {
+                assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.NOT_UTF8);
+                assertThat(e.getMessage()).contains("offset 5").contains("0xE9").contains("line 1");
+            });
         }
 
         @Test
         void aNulByteMarksABinaryFile() {
             byte[] binary = {'#', ' ', 'X', '\n', 0, 1, 2};
-            assertThatThrownBy(() -> reader.read(binary))
-                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> {
-                        assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.BINARY);
-                        assertThat(e.getMessage()).contains("offset 4");
-                    });
+            assertThatThrownBy(() -> reader.read(binary)).isInstanceOfSatisfying(SupportMdRejected.class, e -> {
+                assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.BINARY);
+                assertThat(e.getMessage()).contains("offset 4");
+            });
         }
 
         @Test
         void anEncodedSurrogateIsNotUtf8() {
             byte[] cesu = {'#', ' ', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
             assertThatThrownBy(() -> reader.read(cesu))
-                    .isInstanceOfSatisfying(SupportMdRejected.class, e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.NOT_UTF8));
+                    .isInstanceOfSatisfying(
+                            SupportMdRejected.class,
+                            e -> assertThat(e.reason()).isEqualTo(SupportMdRejected.Reason.NOT_UTF8));
         }
     }
 
@@ -192,13 +205,15 @@ class SupportMdReaderTest {
             assertThat(hvm.level()).isEqualTo(3);
             assertThat(hvm.key()).isEqualTo("x86hvm");
             assertThat(hvm.line()).isEqualTo(7);
-            assertThat(document.allSections()).extracting(Section::title)
+            assertThat(document.allSections())
+                    .extracting(Section::title)
                     .containsExactly("Feature Support", "Guest Type", "x86/PV", "x86/HVM", "Toolstack", "xl");
         }
 
         @Test
         void repeatedHeadingsGetNumberedKeys() throws SupportMdRejected {
-            SupportDocument document = read("# A\n\n## ARM\n\n    Status: Supported\n\n## ARM\n\n    Status: Experimental\n\n## Arm\n");
+            SupportDocument document =
+                    read("# A\n\n## ARM\n\n    Status: Supported\n\n## ARM\n\n    Status: Experimental\n\n## Arm\n");
             assertThat(document.allSections()).extracting(Section::key).containsExactly("a", "arm", "arm-1", "arm-2");
             assertThat(status(document, "arm-1").text()).isEqualTo("Experimental");
         }
@@ -206,8 +221,11 @@ class SupportMdReaderTest {
         @Test
         void aSkippedLevelIsNotedAndTheSectionNestsUnderTheNearestAbove() throws SupportMdRejected {
             SupportDocument document = read("# A\n\n### C\n");
-            assertThat(document.sections().get(0).children()).extracting(Section::title).containsExactly("C");
-            assertThat(linesWarnedAbout(document, "level 3 directly under one of level 1")).containsExactly(3);
+            assertThat(document.sections().get(0).children())
+                    .extracting(Section::title)
+                    .containsExactly("C");
+            assertThat(linesWarnedAbout(document, "level 3 directly under one of level 1"))
+                    .containsExactly(3);
         }
 
         @Test
@@ -220,7 +238,8 @@ class SupportMdReaderTest {
         void aFirstHeadingBelowLevelOneIsNotedOnce() throws SupportMdRejected {
             SupportDocument document = read("## A\n\n## B\n");
             assertThat(document.sections()).extracting(Section::title).containsExactly("A", "B");
-            assertThat(linesWarnedAbout(document, "first heading is of level 2")).containsExactly(1);
+            assertThat(linesWarnedAbout(document, "first heading is of level 2"))
+                    .containsExactly(1);
         }
 
         @Test
@@ -243,8 +262,8 @@ class SupportMdReaderTest {
                       * DBGDTR_EL0
                     """);
             Section pv = document.allSections().get(1);
-            assertThat(pv.description()).containsExactly(
-                    "Traditional Xen PV guest, see xl.cfg and the wiki.", "No hardware requirements");
+            assertThat(pv.description())
+                    .containsExactly("Traditional Xen PV guest, see xl.cfg and the wiki.", "No hardware requirements");
             assertThat(pv.caveats()).containsExactly("Only the following registers:", "* MDCCSR_EL0\n* DBGDTR_EL0");
             assertThat(pv.statuses()).extracting(FeatureStatus::key).containsExactly("x86pv");
         }
@@ -307,7 +326,8 @@ class SupportMdReaderTest {
 
                         Status: Supported
                     """);
-            assertThat(document.statuses()).extracting(FeatureStatus::key)
+            assertThat(document.statuses())
+                    .extracting(FeatureStatus::key)
                     .containsExactly("x86pv--x8664", "x86pv--x8632-shim", "x86pv--x8632-without-shim", "xl");
             FeatureStatus shim = status(document, "x86pv--x8632-shim");
             assertThat(shim.qualifier()).isEqualTo("x86_32, shim");
@@ -334,12 +354,15 @@ class SupportMdReaderTest {
             assertThat(x86.text()).isEqualTo("bzImage, ELF");
             assertThat(x86.level()).isEqualTo(SupportLevel.OTHER);
             assertThat(x86.security()).isEqualTo(SecuritySupport.UNKNOWN);
-            assertThat(status(document, "direct-boot-kernel-image-format--arm32").arches()).containsExactly(Arch.ARM32);
+            assertThat(status(document, "direct-boot-kernel-image-format--arm32")
+                            .arches())
+                    .containsExactly(Arch.ARM32);
         }
 
         @Test
         void aLimitIsSplitOut() throws SupportMdRejected {
-            SupportDocument document = read("# Physical Memory\n\n    Status, x86: Supported up to 12 TiB. Hosts with more memory are supported, but not security supported.\n");
+            SupportDocument document = read(
+                    "# Physical Memory\n\n    Status, x86: Supported up to 12 TiB. Hosts with more memory are supported, but not security supported.\n");
             FeatureStatus x86 = status(document, "physical-memory--x86");
             assertThat(x86.limit()).isEqualTo("12 TiB");
             assertThat(x86.text()).startsWith("Supported up to 12 TiB. Hosts");
@@ -370,7 +393,8 @@ class SupportMdReaderTest {
 
         @Test
         void aCodeBlockOfOtherThingsIsTextQuietly() throws SupportMdRejected {
-            SupportDocument document = read("# A\n\n    Status: Supported\n\nRegisters:\n\n    MDCCSR_EL0\n    DBGDTR_EL0\n");
+            SupportDocument document =
+                    read("# A\n\n    Status: Supported\n\nRegisters:\n\n    MDCCSR_EL0\n    DBGDTR_EL0\n");
             assertThat(document.statuses()).hasSize(1);
             assertThat(document.sections().get(0).caveats()).containsExactly("Registers:", "MDCCSR_EL0\nDBGDTR_EL0");
             assertThat(warnings(document)).isEmpty();
@@ -380,24 +404,30 @@ class SupportMdReaderTest {
         void aCodeBlockOfKeyValueDataWithoutStatusIsNoted() throws SupportMdRejected {
             SupportDocument document = read("# CPUs\n\n    Limit, x86: 4095\n    Limit, ARM32: 8\n");
             assertThat(document.statuses()).isEmpty();
-            assertThat(linesWarnedAbout(document, "without a Status line (first key 'Limit')")).containsExactly(3);
+            assertThat(linesWarnedAbout(document, "without a Status line (first key 'Limit')"))
+                    .containsExactly(3);
         }
 
         @Test
         void aMisspeltKeyIsReadAsStatusWithAWarning() throws SupportMdRejected {
-            SupportDocument document = read("# Windows PV drivers\n\n    States, Windows: Supported\n    status, Linux: Supported\n");
+            SupportDocument document =
+                    read("# Windows PV drivers\n\n    States, Windows: Supported\n    status, Linux: Supported\n");
             assertThat(status(document, "windows-pv-drivers--windows").text()).isEqualTo("Supported");
             assertThat(status(document, "windows-pv-drivers--linux").text()).isEqualTo("Supported");
-            assertThat(linesWarnedAbout(document, "isspelt key 'States' read as 'Status'")).containsExactly(3);
-            assertThat(linesWarnedAbout(document, "ey 'status' read as 'Status'")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "isspelt key 'States' read as 'Status'"))
+                    .containsExactly(3);
+            assertThat(linesWarnedAbout(document, "ey 'status' read as 'Status'"))
+                    .containsExactly(4);
         }
 
         @Test
         void aWrappedValueKeepsTheTextOfItsFirstLineAsXensMatrixDoes() throws SupportMdRejected {
-            SupportDocument document = read("# A\n\n    Status, x86: Supported, with caveats, see\n        the notes below\n    Status, ARM: Experimental\n");
+            SupportDocument document = read(
+                    "# A\n\n    Status, x86: Supported, with caveats, see\n        the notes below\n    Status, ARM: Experimental\n");
             assertThat(status(document, "a--x86").text()).isEqualTo("Supported, with caveats, see");
             assertThat(status(document, "a--arm").text()).isEqualTo("Experimental");
-            assertThat(linesWarnedAbout(document, "wrapped onto this line ('the notes below')")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "wrapped onto this line ('the notes below')"))
+                    .containsExactly(4);
         }
 
         @Test
@@ -416,13 +446,16 @@ class SupportMdReaderTest {
 
         @Test
         void typosInValuesAreReadAsMeantAndNamed() throws SupportMdRejected {
-            SupportDocument document = read("# Memory Paging\n\n    Status, x86 HVM: Experimenal\n    Status, ARM: Expermental\n");
+            SupportDocument document =
+                    read("# Memory Paging\n\n    Status, x86 HVM: Experimenal\n    Status, ARM: Expermental\n");
             FeatureStatus hvm = status(document, "memory-paging--x86-hvm");
             assertThat(hvm.text()).isEqualTo("Experimenal");
             assertThat(hvm.level()).isEqualTo(SupportLevel.EXPERIMENTAL);
             assertThat(hvm.security()).isEqualTo(SecuritySupport.NO);
-            assertThat(linesWarnedAbout(document, "'Experimenal' read as 'Experimental'")).containsExactly(3);
-            assertThat(linesWarnedAbout(document, "'Expermental' read as 'Experimental'")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "'Experimenal' read as 'Experimental'"))
+                    .containsExactly(3);
+            assertThat(linesWarnedAbout(document, "'Expermental' read as 'Experimental'"))
+                    .containsExactly(4);
         }
 
         @Test
@@ -438,7 +471,8 @@ class SupportMdReaderTest {
                 assertThat(s.line()).isEqualTo(4);
             });
             assertThat(document.sections().get(0).statuses()).hasSize(1);
-            assertThat(linesWarnedAbout(document, "Duplicate key 'pv-display-frontend--linux' (also on line 3)")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "Duplicate key 'pv-display-frontend--linux' (also on line 3)"))
+                    .containsExactly(4);
         }
 
         @Test
@@ -459,7 +493,8 @@ class SupportMdReaderTest {
         void aStatusLineThatIsNotIndentedIsTextWithAWarning() throws SupportMdRejected {
             SupportDocument document = read("# A\n\nStatus: Supported\n");
             assertThat(document.statuses()).isEmpty();
-            assertThat(linesWarnedAbout(document, "not indented as a code block")).containsExactly(3);
+            assertThat(linesWarnedAbout(document, "not indented as a code block"))
+                    .containsExactly(3);
         }
 
         @Test
@@ -467,16 +502,19 @@ class SupportMdReaderTest {
             // without a blank line, the indented line continues the paragraph: pandoc and CommonMark agree
             SupportDocument document = read("# A\n\nSome description\n    Status: Supported\n");
             assertThat(document.statuses()).isEmpty();
-            assertThat(linesWarnedAbout(document, "no blank line before it continues the paragraph")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "no blank line before it continues the paragraph"))
+                    .containsExactly(4);
         }
 
         @Test
         void statusesListEveryLineInDocumentOrderReleaseSupportIncluded() throws SupportMdRejected {
             SupportDocument document = read(RELEASE + "# Feature Support\n\n## xl\n\n    Status: Supported\n");
-            assertThat(document.statuses()).extracting(FeatureStatus::key).containsExactly(
-                    "release-support--xen-version", "release-support--initial-release",
-                    "release-support--supported-until", "release-support--security-support-until",
-                    "release-support--release-notes", "xl");
+            assertThat(document.statuses())
+                    .extracting(FeatureStatus::key)
+                    .containsExactly(
+                            "release-support--xen-version", "release-support--initial-release",
+                            "release-support--supported-until", "release-support--security-support-until",
+                            "release-support--release-notes", "xl");
         }
     }
 
@@ -491,9 +529,12 @@ class SupportMdReaderTest {
             assertThat(release.initialRelease()).isEqualTo(LocalDate.of(2024, 7, 29));
             assertThat(release.supportedUntil()).isEqualTo(LocalDate.of(2026, 1, 29));
             assertThat(release.securitySupportUntil()).isEqualTo(LocalDate.of(2029, 7, 29));
-            assertThat(release.releaseNotes()).isEqualTo("https://wiki.xenproject.org/wiki/Xen_Project_4.19_Release_Notes");
-            assertThat(release.raw()).containsEntry("releaseNotes",
-                    "<a href=\"https://wiki.xenproject.org/wiki/Xen_Project_4.19_Release_Notes\">RN</a>");
+            assertThat(release.releaseNotes())
+                    .isEqualTo("https://wiki.xenproject.org/wiki/Xen_Project_4.19_Release_Notes");
+            assertThat(release.raw())
+                    .containsEntry(
+                            "releaseNotes",
+                            "<a href=\"https://wiki.xenproject.org/wiki/Xen_Project_4.19_Release_Notes\">RN</a>");
             assertThat(release.raw()).containsEntry("supportedUntil", "2026-01-29");
             assertThat(document.warnings()).isEmpty();
         }
@@ -527,7 +568,9 @@ class SupportMdReaderTest {
             assertThat(release.initialRelease()).isNull();
             assertThat(release.supportedUntil()).isNull();
             assertThat(release.securitySupportUntil()).isNull();
-            assertThat(release.raw()).containsEntry("initialRelease", "n/a").containsEntry("supportedUntil", "TBD")
+            assertThat(release.raw())
+                    .containsEntry("initialRelease", "n/a")
+                    .containsEntry("supportedUntil", "TBD")
                     .containsEntry("securitySupportUntil", "Unreleased - not yet security-supported");
             assertThat(release.releaseNotes()).isNull();
             assertThat(document.warnings()).isEmpty();
@@ -535,17 +578,21 @@ class SupportMdReaderTest {
 
         @Test
         void aMalformedDateGivesNullAndAWarning() throws SupportMdRejected {
-            SupportDocument document = read("# Release Support\n\n    Xen-Version: 4.19\n    Supported-Until: 2024-13-45\n");
+            SupportDocument document =
+                    read("# Release Support\n\n    Xen-Version: 4.19\n    Supported-Until: 2024-13-45\n");
             assertThat(document.release().supportedUntil()).isNull();
             assertThat(document.release().raw()).containsEntry("supportedUntil", "2024-13-45");
-            assertThat(linesWarnedAbout(document, "'2024-13-45' is not a valid date")).containsExactly(4);
+            assertThat(linesWarnedAbout(document, "'2024-13-45' is not a valid date"))
+                    .containsExactly(4);
         }
 
         @Test
         void aDefinitionListWithABlankLineBeforeTheDefinitionIsReadToo() throws SupportMdRejected {
-            SupportDocument document = read("# Release Support\n\n    Xen-Version: 4.19\n\nRelease Notes\n\n: [RN](https://example.org/rn)\n");
+            SupportDocument document = read(
+                    "# Release Support\n\n    Xen-Version: 4.19\n\nRelease Notes\n\n: [RN](https://example.org/rn)\n");
             assertThat(document.release().releaseNotes()).isEqualTo("https://example.org/rn");
-            assertThat(status(document, "release-support--release-notes").text()).isEqualTo("[RN](https://example.org/rn)");
+            assertThat(status(document, "release-support--release-notes").text())
+                    .isEqualTo("[RN](https://example.org/rn)");
         }
 
         @Test
@@ -558,16 +605,20 @@ class SupportMdReaderTest {
 
         @Test
         void anUnknownReleaseKeyIsKeptAsAStatusAndNoted() throws SupportMdRejected {
-            SupportDocument document = read("# Release Support\n\n    Xen-Version: 4.19\n    Extended-Until: 2030-01-01\n");
-            assertThat(status(document, "release-support--extended-until").text()).isEqualTo("2030-01-01");
-            assertThat(linesWarnedAbout(document, "Unknown release-support key 'Extended-Until'")).containsExactly(4);
+            SupportDocument document =
+                    read("# Release Support\n\n    Xen-Version: 4.19\n    Extended-Until: 2030-01-01\n");
+            assertThat(status(document, "release-support--extended-until").text())
+                    .isEqualTo("2030-01-01");
+            assertThat(linesWarnedAbout(document, "Unknown release-support key 'Extended-Until'"))
+                    .containsExactly(4);
         }
     }
 
     @Test
     void warningsComeInLineOrder() throws SupportMdRejected {
         SupportDocument document = read("# A \n\n    Status: Experimenal\n\n## C ##\n");
-        List<Integer> lines = document.warnings().stream().map(ParseWarning::line).toList();
+        List<Integer> lines =
+                document.warnings().stream().map(ParseWarning::line).toList();
         assertThat(lines).isSorted().hasSizeGreaterThanOrEqualTo(3);
     }
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -51,8 +49,10 @@ class XenCorpusConformanceTest {
     /** Each test, not the class, is skipped without the corpus, so that surefire counts and shows the skips. */
     @BeforeEach
     void needsTheCorpus() {
-        assumeTrue(present(), "Xen corpus not found at " + corpus.toAbsolutePath()
-                + " (system property xen.corpus.dir): conformance not checked");
+        assumeTrue(
+                present(),
+                "Xen corpus not found at " + corpus.toAbsolutePath()
+                        + " (system property xen.corpus.dir): conformance not checked");
     }
 
     private static boolean present() {
@@ -81,8 +81,9 @@ class XenCorpusConformanceTest {
                 if (!url.equals(document.release().releaseNotes())
                         || !ours.get(key).contains(url)
                         || !ours.get(key).equals(document.release().raw().get("releaseNotes"))) {
-                    mismatches.add(branch + " " + key + ": link '" + document.release().releaseNotes()
-                            + "', raw '" + ours.get(key) + "', anchor link '" + url + "'");
+                    mismatches.add(
+                            branch + " " + key + ": link '" + document.release().releaseNotes() + "', raw '"
+                                    + ours.get(key) + "', anchor link '" + url + "'");
                 }
             } else if (!ours.get(key).equals(expected)) {
                 mismatches.add(branch + " " + key + ": '" + ours.get(key) + "' but anchor says '" + expected + "'");
@@ -115,7 +116,9 @@ class XenCorpusConformanceTest {
         Map<String, List<Section>> sectionsByTitle = new HashMap<>();
         for (SupportDocument document : documents.values()) {
             for (Section section : document.allSections()) {
-                sectionsByTitle.computeIfAbsent(sameQuotes(section.title()), t -> new ArrayList<>()).add(section);
+                sectionsByTitle
+                        .computeIfAbsent(sameQuotes(section.title()), t -> new ArrayList<>())
+                        .add(section);
             }
         }
         List<String> mismatches = new ArrayList<>();
@@ -128,12 +131,13 @@ class XenCorpusConformanceTest {
                 mismatches.add("'" + title + "': identifier '" + computed + "', pandoc's '" + id + "'");
             }
             List<Section> seen = sectionsByTitle.getOrDefault(sameQuotes(title), List.of()).stream()
-                    .filter(s -> s.level() == level).toList();
+                    .filter(s -> s.level() == level)
+                    .toList();
             if (seen.isEmpty()) {
                 mismatches.add("'" + title + "' (level " + level + "): no such heading read from the corpus");
             } else if (seen.stream().anyMatch(s -> !s.key().equals(id))) {
-                mismatches.add("'" + title + "': read with key(s) " + seen.stream().map(Section::key).distinct().toList()
-                        + ", pandoc's '" + id + "'");
+                mismatches.add("'" + title + "': read with key(s) "
+                        + seen.stream().map(Section::key).distinct().toList() + ", pandoc's '" + id + "'");
             }
         }
         assertThat(headings).hasSize(174);
@@ -166,7 +170,8 @@ class XenCorpusConformanceTest {
             String original = Files.readString(corpus.resolve(row[3]), StandardCharsets.UTF_8);
             Map<String, String> expected = textByKey(documents.get(row[0]), new ArrayList<>(), row[0]);
             variants.forEach((name, variant) -> tests.add(DynamicTest.dynamicTest(row[0] + " with " + name, () -> {
-                SupportDocument document = new SupportMdReader().read(variant.apply(original).getBytes(StandardCharsets.UTF_8));
+                SupportDocument document =
+                        new SupportMdReader().read(variant.apply(original).getBytes(StandardCharsets.UTF_8));
                 assertThat(textByKey(document, new ArrayList<>(), row[0])).isEqualTo(expected);
             })));
         }
@@ -180,7 +185,8 @@ class XenCorpusConformanceTest {
         String older = original.replaceAll("\n\nRelease Notes\n: [^\n]*", "");
         assertThat(older).isNotEqualTo(original);
         SupportDocument document = new SupportMdReader().read(older.getBytes(StandardCharsets.UTF_8));
-        Map<String, String> expected = new HashMap<>(textByKey(documents.get("stable-4.19"), new ArrayList<>(), "stable-4.19"));
+        Map<String, String> expected =
+                new HashMap<>(textByKey(documents.get("stable-4.19"), new ArrayList<>(), "stable-4.19"));
         expected.remove("release-support--release-notes");
         assertThat(textByKey(document, new ArrayList<>(), "stable-4.19")).isEqualTo(expected);
         assertThat(document.release().releaseNotes()).isNull();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +53,17 @@ class XenHistoryTest {
     }
 
     private static FeatureStatus status(String key) {
-        return draft.statuses().stream().filter(s -> s.key().equals(key)).findFirst()
+        return draft.statuses().stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no status " + key));
     }
 
     private static List<String> warnings(String fragment) {
-        return draft.warnings().stream().map(ParseWarning::message).filter(m -> m.contains(fragment)).toList();
+        return draft.warnings().stream()
+                .map(ParseWarning::message)
+                .filter(m -> m.contains(fragment))
+                .toList();
     }
 
     @Test
@@ -72,7 +76,8 @@ class XenHistoryTest {
         assertThat(draft.release().xenVersion()).isEqualTo("4.10-unstable");
         assertThat(draft.release().initialRelease()).isNull();
         assertThat(draft.release().supportedUntil()).isNull();
-        assertThat(draft.release().raw()).containsEntry("supportedUntil", "TBD")
+        assertThat(draft.release().raw())
+                .containsEntry("supportedUntil", "TBD")
                 .containsEntry("securitySupportUntil", "Unreleased - not yet security-supported");
         assertThat(draft.release().releaseNotes()).isNull();
     }
@@ -98,9 +103,16 @@ class XenHistoryTest {
 
     @Test
     void keysAreThoseXensMatrixStillUses() {
-        assertThat(draft.statuses()).extracting(FeatureStatus::key)
-                .contains("x86-64", "arm-v7-virtualization-extensions", "arm-v8", "x86pv", "xl",
-                        "direct-boot-kernel-image-format--x86", "libvirt-driver-for-xl");
+        assertThat(draft.statuses())
+                .extracting(FeatureStatus::key)
+                .contains(
+                        "x86-64",
+                        "arm-v7-virtualization-extensions",
+                        "arm-v8",
+                        "x86pv",
+                        "xl",
+                        "direct-boot-kernel-image-format--x86",
+                        "libvirt-driver-for-xl");
         assertThat(status("arm-v7-virtualization-extensions").arches()).containsExactly(Arch.ARM32);
     }
 }

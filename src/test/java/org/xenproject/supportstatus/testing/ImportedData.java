@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** All test classes share one database: each starts from nothing imported. */
 public final class ImportedData {
 
-    private ImportedData() {
-    }
+    private ImportedData() {}
 
     /**
      * Empties every imported table. The data version moves forward, never back, as it does in
@@ -16,6 +15,7 @@ public final class ImportedData {
         jdbc.sql("""
                 truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
                     import_run, import_branch_result restart identity cascade""").update();
-        jdbc.sql("update data_version set version = version + 1, changed_at = now()").update();
+        jdbc.sql("update data_version set version = version + 1, changed_at = now()")
+                .update();
     }
 }

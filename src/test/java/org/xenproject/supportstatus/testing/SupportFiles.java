@@ -3,15 +3,18 @@ package org.xenproject.supportstatus.testing;
 /** Small SUPPORT.md files in the real format (docs/support-md.md), written for these tests. */
 public final class SupportFiles {
 
-    private SupportFiles() {
-    }
+    private SupportFiles() {}
 
     /**
      * A file with a Release Support block, two feature sections (5 status lines plus the 4
      * release-support lines) and {@code extraFeatures} appended as a further section's status lines.
      */
-    public static String supportMd(String xenVersion, String initialRelease, String supportedUntil,
-            String securitySupportUntil, String... extraFeatures) {
+    public static String supportMd(
+            String xenVersion,
+            String initialRelease,
+            String supportedUntil,
+            String securitySupportUntil,
+            String... extraFeatures) {
         StringBuilder toolstack = new StringBuilder();
         if (extraFeatures.length > 0) {
             toolstack.append("### Extra\n\n");
@@ -23,8 +26,12 @@ public final class SupportFiles {
     }
 
     /** The same file, with {@code toolstack} (Markdown: sections of level 3) under "## Toolstack". */
-    public static String withToolstack(String xenVersion, String initialRelease, String supportedUntil,
-            String securitySupportUntil, String toolstack) {
+    public static String withToolstack(
+            String xenVersion,
+            String initialRelease,
+            String supportedUntil,
+            String securitySupportUntil,
+            String toolstack) {
         String file = """
                 % Support statement for this release
 
@@ -64,8 +71,10 @@ public final class SupportFiles {
 
                 PV guests are limited to 8 TiB of memory.
 
-                """.replace("{version}", xenVersion).replace("{initial}", initialRelease)
-                .replace("{supported}", supportedUntil).replace("{security}", securitySupportUntil);
+                """.replace("{version}", xenVersion)
+                .replace("{initial}", initialRelease)
+                .replace("{supported}", supportedUntil)
+                .replace("{security}", securitySupportUntil);
         return toolstack.isEmpty() ? file : file + "## Toolstack\n\n" + toolstack + "\n";
     }
 }

@@ -15,8 +15,7 @@ import java.time.Instant;
 public final class XenFixture {
 
     /** Commit ids the tests name. */
-    public record Commits(String first417, String extension417, String last422, String last421) {
-    }
+    public record Commits(String first417, String extension417, String last422, String last421) {}
 
     private final Path repository;
     private final Commits commits;
@@ -42,8 +41,8 @@ public final class XenFixture {
         return commits;
     }
 
-    public static String supportMd(String version, String initial, String supported, String security,
-            String toolstack) {
+    public static String supportMd(
+            String version, String initial, String supported, String security, String toolstack) {
         return SupportFiles.withToolstack(version, initial, supported, security, toolstack);
     }
 
@@ -53,16 +52,23 @@ public final class XenFixture {
             XenRepository repo = XenRepository.create(dir);
             repo.branch("stable-4.9", "master");
             repo.commit("stable-4.9", "Old branch, no SUPPORT.md", "xen/Makefile", "all:\n");
-            String first = repo.commitSupport("master", "Add SUPPORT.md",
-                    supportMd("4.17-unstable", "n/a", "TBD", "TBD", "")).getName();
+            String first = repo.commitSupport(
+                            "master", "Add SUPPORT.md", supportMd("4.17-unstable", "n/a", "TBD", "TBD", ""))
+                    .getName();
             repo.branch("stable-4.17", "master");
-            String released = repo.commitSupport("stable-4.17", "Release 4.17",
-                    supportMd("4.17", "2022-12-12", "2024-06-12", "2025-12-12", "")).getName();
+            String released = repo.commitSupport(
+                            "stable-4.17",
+                            "Release 4.17",
+                            supportMd("4.17", "2022-12-12", "2024-06-12", "2025-12-12", ""))
+                    .getName();
             repo.tag("RELEASE-4.17.0", "stable-4.17");
             // The extension lands on a later day, so lifecycle as of a date before it keeps the old end.
             repo.clockAt(Instant.parse("2026-02-12T09:00:00Z"));
-            String extension = repo.commitSupport("stable-4.17", "SUPPORT.md: extend security support for 4.17",
-                    supportMd("4.17", "2022-12-12", "2024-06-12", "2027-12-12", "")).getName();
+            String extension = repo.commitSupport(
+                            "stable-4.17",
+                            "SUPPORT.md: extend security support for 4.17",
+                            supportMd("4.17", "2022-12-12", "2024-06-12", "2027-12-12", ""))
+                    .getName();
             repo.tag("RELEASE-4.17.3", "stable-4.17");
             repo.commit("stable-4.17", "x86: unrelated fix", "xen/arch/x86/fix.c", "int x;\n");
 
@@ -87,15 +93,23 @@ public final class XenFixture {
                     """;
             repo.commitSupport("master", "Open 4.21", supportMd("4.21-unstable", "n/a", "TBD", "TBD", vtpm421));
             repo.branch("stable-4.21", "master");
-            String last421 = repo.commitSupport("stable-4.21", "Release 4.21",
-                    supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", vtpm421)).getName();
+            String last421 = repo.commitSupport(
+                            "stable-4.21",
+                            "Release 4.21",
+                            supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", vtpm421))
+                    .getName();
             repo.commitSupport("master", "Open 4.22", supportMd("4.22-unstable", "n/a", "TBD", "TBD", vtpm422));
             repo.branch("stable-4.22", "master");
-            String last422 = repo.commitSupport("stable-4.22", "Release 4.22",
-                    supportMd("4.22", "2026-07-30", "2028-01-30", "2029-07-30", vtpm422)).getName();
+            String last422 = repo.commitSupport(
+                            "stable-4.22",
+                            "Release 4.22",
+                            supportMd("4.22", "2026-07-30", "2028-01-30", "2029-07-30", vtpm422))
+                    .getName();
             repo.tag("RELEASE-4.22.0", "stable-4.22");
-            repo.commitSupport("master", "Open 4.23", supportMd("4.23-unstable", "n/a", "TBD",
-                    "Unreleased - not yet security-supported", vtpm422));
+            repo.commitSupport(
+                    "master",
+                    "Open 4.23",
+                    supportMd("4.23-unstable", "n/a", "TBD", "Unreleased - not yet security-supported", vtpm422));
             repo.close();
             return new XenFixture(dir, new Commits(released, extension, last422, last421));
         } catch (IOException e) {

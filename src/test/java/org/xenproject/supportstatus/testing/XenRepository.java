@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -33,7 +32,10 @@ public final class XenRepository implements AutoCloseable {
     /** A repository whose master holds a first commit with a README only. */
     public static XenRepository create(Path dir) {
         try {
-            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call();
+            Git git = Git.init()
+                    .setDirectory(dir.toFile())
+                    .setInitialBranch("master")
+                    .call();
             XenRepository repo = new XenRepository(git, dir);
             repo.commit("master", "Initial commit", "README", "Xen hypervisor\n");
             return repo;
@@ -66,10 +68,13 @@ public final class XenRepository implements AutoCloseable {
             git.add().addFilepattern(path).call();
             clock = clock.plusSeconds(3600);
             PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
-            PersonIdent committer = new PersonIdent("Carl Committer", "carl@example.org", clock.plusSeconds(60),
-                    ZoneOffset.UTC);
-            return git.commit().setMessage(subject + "\n\nBody of the message.\n").setAuthor(author)
-                    .setCommitter(committer).call();
+            PersonIdent committer =
+                    new PersonIdent("Carl Committer", "carl@example.org", clock.plusSeconds(60), ZoneOffset.UTC);
+            return git.commit()
+                    .setMessage(subject + "\n\nBody of the message.\n")
+                    .setAuthor(author)
+                    .setCommitter(committer)
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -84,7 +89,11 @@ public final class XenRepository implements AutoCloseable {
             git.rm().addFilepattern(path).call();
             clock = clock.plusSeconds(3600);
             PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
-            return git.commit().setMessage(subject + "\n").setAuthor(author).setCommitter(author).call();
+            return git.commit()
+                    .setMessage(subject + "\n")
+                    .setAuthor(author)
+                    .setCommitter(author)
+                    .call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -137,8 +146,12 @@ public final class XenRepository implements AutoCloseable {
         try {
             git.checkout().setName(branch).call();
             clock = clock.plusSeconds(60);
-            git.tag().setName(name).setAnnotated(true).setMessage("Xen " + name)
-                    .setTagger(new PersonIdent("Release Manager", "rm@example.org", clock, ZoneOffset.UTC)).call();
+            git.tag()
+                    .setName(name)
+                    .setAnnotated(true)
+                    .setMessage("Xen " + name)
+                    .setTagger(new PersonIdent("Release Manager", "rm@example.org", clock, ZoneOffset.UTC))
+                    .call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +20,15 @@ import org.xenproject.supportstatus.testing.ImportSource;
  * The admin token never reaches the logs, even with the web and security layers logging at DEBUG:
  * neither the right one nor a wrong one a client presents.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "xen.support.admin.token=" + AdminTokenLoggingTest.TOKEN,
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.org.springframework.security=DEBUG",
-        "logging.level.org.apache.coyote.http11=DEBUG",
-        "logging.level.org.xenproject=DEBUG"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "xen.support.admin.token=" + AdminTokenLoggingTest.TOKEN,
+            "logging.level.org.springframework.web=DEBUG",
+            "logging.level.org.springframework.security=DEBUG",
+            "logging.level.org.apache.coyote.http11=DEBUG",
+            "logging.level.org.xenproject=DEBUG"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class AdminTokenLoggingTest {
 
@@ -64,7 +66,9 @@ class AdminTokenLoggingTest {
     }
 
     private RawHttp.Response post(String authorization) {
-        return RawHttp.send(port, "POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
-                + "Authorization: " + authorization);
+        return RawHttp.send(
+                port,
+                "POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n" + "Authorization: "
+                        + authorization);
     }
 }

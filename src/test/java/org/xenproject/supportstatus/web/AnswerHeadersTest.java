@@ -21,8 +21,13 @@ class AnswerHeadersTest extends ApiTest {
 
     @Test
     void aVersionInThePathIsNoFileName() {
-        for (String path : new String[] {"/api/v1/releases/4.17", "/api/v1/releases/4.17.3", "/releases/4.17",
-                "/api/endoflife/xen/4.17.json", "/api/v1/releases/4.99"}) {
+        for (String path : new String[] {
+            "/api/v1/releases/4.17",
+            "/api/v1/releases/4.17.3",
+            "/releases/4.17",
+            "/api/endoflife/xen/4.17.json",
+            "/api/v1/releases/4.99"
+        }) {
             RawHttp.Response response = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost");
             assertThat(response.status()).as(path).isIn(200, 404);
             assertThat(response.header("Content-Disposition")).as(path).isNull();
@@ -40,7 +45,8 @@ class AnswerHeadersTest extends ApiTest {
         RawHttp.Response response = RawHttp.send(port, "TRACE /api/v1/releases HTTP/1.1\r\nHost: localhost");
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":405", "\"instance\":\"/api/v1/releases\"")
+        assertThat(response.body())
+                .contains("\"status\":405", "\"instance\":\"/api/v1/releases\"")
                 .doesNotContain("timestamp", "/error");
         // Tomcat refuses it before any filter runs: the headers come with the error page.
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -58,10 +64,10 @@ class AnswerHeadersTest extends ApiTest {
 
     @Test
     void anAcceptThatCannotBeMetIsAProblem() {
-        for (String path : new String[] {"/api/v1/releases", "/api/v1/releases/4.17", "/api/v1/releases/4.17/features",
-                "/"}) {
-            RawHttp.Response response = RawHttp.send(port,
-                    "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: image/png");
+        for (String path :
+                new String[] {"/api/v1/releases", "/api/v1/releases/4.17", "/api/v1/releases/4.17/features", "/"}) {
+            RawHttp.Response response =
+                    RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: image/png");
             assertThat(response.status()).as(path).isEqualTo(406);
             assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
             assertThat(response.body()).as(path).contains("\"status\":406");

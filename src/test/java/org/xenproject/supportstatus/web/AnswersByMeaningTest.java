@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +20,11 @@ class AnswersByMeaningTest extends ApiTest {
 
     @Test
     void unknownParametersAskTheSameQuestion() {
-        assertOneComputation(List.of("/api/v1/matrix?releases=4.21,4.22&x=1", "/api/v1/matrix?x=2&releases=4.21,4.22",
-                "/api/v1/matrix?releases=stable-4.21,4.22.1", "/api/v1/matrix?bust=123456&releases=4.21,4.22"));
+        assertOneComputation(List.of(
+                "/api/v1/matrix?releases=4.21,4.22&x=1",
+                "/api/v1/matrix?x=2&releases=4.21,4.22",
+                "/api/v1/matrix?releases=stable-4.21,4.22.1",
+                "/api/v1/matrix?bust=123456&releases=4.21,4.22"));
     }
 
     @Test
@@ -33,7 +35,8 @@ class AnswersByMeaningTest extends ApiTest {
                 "/api/v1/releases/stable-4.22/features?arch=arm64&level=supported",
                 "/api/v1/releases/4.22.1/features?level=supported&arch=arm64&arch=arm64"));
         assertOneComputation(List.of("/api/v1/releases/4.22/features?q=vTPM", "/api/v1/releases/4.22/features?q=vtpm"));
-        assertOneComputation(List.of("/api/v1/releases?state=supported,unsupported",
+        assertOneComputation(List.of(
+                "/api/v1/releases?state=supported,unsupported",
                 "/api/v1/releases?state=unsupported&state=supported&securitySupported="));
     }
 
@@ -50,11 +53,19 @@ class AnswersByMeaningTest extends ApiTest {
         for (String path : paths) {
             assertThat(etag(path)).as(path).isEqualTo(first);
         }
-        assertThat(snapshots.current().computations() - before).as("answers computed for " + paths).isEqualTo(1);
+        assertThat(snapshots.current().computations() - before)
+                .as("answers computed for " + paths)
+                .isEqualTo(1);
     }
 
     private String etag(String path) {
-        return http.get().uri(path).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.ETAG);
+        return http.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst(HttpHeaders.ETAG);
     }
 }

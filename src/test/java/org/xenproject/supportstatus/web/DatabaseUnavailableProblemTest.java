@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,15 +40,22 @@ import org.springframework.web.bind.annotation.RestController;
 class DatabaseUnavailableProblemTest {
 
     private static final Map<String, Supplier<RuntimeException>> FAILURES = Map.of(
-            "jdbc", () -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
-            "transaction", () -> new CannotCreateTransactionException("Could not open JPA EntityManager",
-                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+            "jdbc",
+                    () -> new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+            "transaction",
+                    () -> new CannotCreateTransactionException(
+                            "Could not open JPA EntityManager",
+                            new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
             "resource", () -> new DataAccessResourceFailureException("FATAL: terminating connection"),
-            "hibernate", () -> new JDBCConnectionException("could not execute statement",
-                    new SQLException("Connection refused", "08001")),
-            "shutdown", () -> new JpaSystemException(new RuntimeException("wrapped",
-                    new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
+            "hibernate",
+                    () -> new JDBCConnectionException(
+                            "could not execute statement", new SQLException("Connection refused", "08001")),
+            "shutdown",
+                    () -> new JpaSystemException(new RuntimeException(
+                            "wrapped",
+                            new SQLException("FATAL: terminating connection due to administrator command", "57P01"))));
 
     @RestController
     static class Failing {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -36,8 +35,10 @@ class FirewallTest {
 
     @Test
     void textMixingPrintableControlsAndLoneSurrogatesGetsTheDefaultRulesVerdict() {
-        char[] alphabet = {'a', 'Z', '0', ' ', '\t', '\n', '\r', 0, 0x7f, 0x85, 0xe9, 0x378, 0x2028, 0xd800, 0xdc00,
-                0xd83d, 0xde00, 0xfffe, 0xffff};
+        char[] alphabet = {
+            'a', 'Z', '0', ' ', '\t', '\n', '\r', 0, 0x7f, 0x85, 0xe9, 0x378, 0x2028, 0xd800, 0xdc00, 0xd83d, 0xde00,
+            0xfffe, 0xffff
+        };
         SplittableRandom random = new SplittableRandom(12);
         int accepted = 0;
         for (int i = 0; i < 20_000; i++) {
@@ -46,8 +47,12 @@ class FirewallTest {
                 text[j] = alphabet[random.nextInt(alphabet.length)];
             }
             String s = new String(text);
-            assertThat(Firewall.printable(s, false)).as("name %s", s.chars().boxed().toList()).isEqualTo(NAMES.test(s));
-            assertThat(Firewall.printable(s, true)).as("value %s", s.chars().boxed().toList()).isEqualTo(VALUES.test(s));
+            assertThat(Firewall.printable(s, false))
+                    .as("name %s", s.chars().boxed().toList())
+                    .isEqualTo(NAMES.test(s));
+            assertThat(Firewall.printable(s, true))
+                    .as("value %s", s.chars().boxed().toList())
+                    .isEqualTo(VALUES.test(s));
             if (NAMES.test(s)) {
                 accepted++;
             }

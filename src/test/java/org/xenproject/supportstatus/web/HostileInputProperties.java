@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,10 +23,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -135,17 +134,69 @@ class HostileInputProperties {
 
     /** Shapes an attacker or a careless client tries first. */
     static final List<String> NASTY = List.of(
-            "", " ", "%", "%%", "%zz", "\u0000", "\r\n", "\u007f", "\uFEFF", "\uD83D\uDE00", "\u202E4.19",
-            "４.１９", "4.19\u0000", "4.19 ", " 4.19", "4.19.", "4..19", "4.19.999999999999999999",
-            "99999999999999999999", "-1", "0", "1e3", "0x10", "NaN", "true ", "TRUE",
-            "2024-02-30", "2024-13-01", "+2024-01-01", "9999999-01-01", "2024-01-01T00:00:00Z",
-            "' OR '1'='1", "4.19'; drop table release; --", "\" or \"\"=\"", "1; select pg_sleep(30)--",
-            "x86pv' union select content from support_file --", "%' and 1=1 --", "\\",
-            "../../../../etc/passwd", "..\\..\\windows\\win.ini", "....//....//etc/passwd", "/etc/passwd",
-            "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "..", ".", "~root",
-            "${jndi:ldap://127.0.0.1/a}", "#{7*7}", "{{7*7}}", "<script>alert(1)</script>", "a,b,,c",
-            ",", "x86,arm,arm32,arm64,x86", "x".repeat(201), "x".repeat(5_000), "é".repeat(3_000),
-            "a\u0301".repeat(100), "\u0130", "stable-4.19/../../master", "master?", "unstable#", "4.19;");
+            "",
+            " ",
+            "%",
+            "%%",
+            "%zz",
+            "\u0000",
+            "\r\n",
+            "\u007f",
+            "\uFEFF",
+            "\uD83D\uDE00",
+            "\u202E4.19",
+            "４.１９",
+            "4.19\u0000",
+            "4.19 ",
+            " 4.19",
+            "4.19.",
+            "4..19",
+            "4.19.999999999999999999",
+            "99999999999999999999",
+            "-1",
+            "0",
+            "1e3",
+            "0x10",
+            "NaN",
+            "true ",
+            "TRUE",
+            "2024-02-30",
+            "2024-13-01",
+            "+2024-01-01",
+            "9999999-01-01",
+            "2024-01-01T00:00:00Z",
+            "' OR '1'='1",
+            "4.19'; drop table release; --",
+            "\" or \"\"=\"",
+            "1; select pg_sleep(30)--",
+            "x86pv' union select content from support_file --",
+            "%' and 1=1 --",
+            "\\",
+            "../../../../etc/passwd",
+            "..\\..\\windows\\win.ini",
+            "....//....//etc/passwd",
+            "/etc/passwd",
+            "file:///etc/passwd",
+            "http://169.254.169.254/latest/meta-data/",
+            "..",
+            ".",
+            "~root",
+            "${jndi:ldap://127.0.0.1/a}",
+            "#{7*7}",
+            "{{7*7}}",
+            "<script>alert(1)</script>",
+            "a,b,,c",
+            ",",
+            "x86,arm,arm32,arm64,x86",
+            "x".repeat(201),
+            "x".repeat(5_000),
+            "é".repeat(3_000),
+            "a\u0301".repeat(100),
+            "\u0130",
+            "stable-4.19/../../master",
+            "master?",
+            "unstable#",
+            "4.19;");
 
     JdbcClient jdbc;
     ConfigurableApplicationContext service;
@@ -160,18 +211,23 @@ class HostileInputProperties {
         repo = XenRepository.create(temp.resolve("xen"));
         repo.commitSupport("master", "Add SUPPORT.md", supportMd("4.20-unstable", "n/a", "n/a", "n/a"));
         repo.branch("stable-4.19", "master");
-        repo.commitSupport("stable-4.19", "Release 4.19.0", supportMd("4.19", "2024-07-29", "2026-01-29",
-                "2027-07-29", "Status, x86: Experimental"));
+        repo.commitSupport(
+                "stable-4.19",
+                "Release 4.19.0",
+                supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.0", "stable-4.19");
         service = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache"));
         jdbc = service.getBean(JdbcClient.class);
         ImportedData.clear(jdbc);
-        assertThat(service.getBean(ImportJob.class).run(Trigger.ADMIN).outcome()).isEqualTo("succeeded");
+        assertThat(service.getBean(ImportJob.class).run(Trigger.ADMIN).outcome())
+                .isEqualTo("succeeded");
         base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // The data is there: valid requests on every target reach the code behind them.
         for (String template : TARGETS) {
-            assertThat(send(template.replace("{value}", validFor(template))).statusCode()).as(template).isEqualTo(200);
+            assertThat(send(template.replace("{value}", validFor(template))).statusCode())
+                    .as(template)
+                    .isEqualTo(200);
         }
     }
 
@@ -183,8 +239,8 @@ class HostileInputProperties {
     }
 
     @Property(tries = 1500)
-    void anyValueAnywhereIsNever5xxAndEvery4xxIsAProblem(@ForAll("targets") Target target,
-            @ForAll("hostile") String value) {
+    void anyValueAnywhereIsNever5xxAndEvery4xxIsAProblem(
+            @ForAll("targets") Target target, @ForAll("hostile") String value) {
         answersWell(target, value);
     }
 
@@ -200,7 +256,8 @@ class HostileInputProperties {
         assertThat(status).as("%s with %s", target, printable(value)).isBetween(200, 499);
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (status >= 400 && target.isPage() && type.startsWith("text/html")) {
-            assertThat(response.body()).as("%s with %s", target, printable(value))
+            assertThat(response.body())
+                    .as("%s with %s", target, printable(value))
                     .contains("<h1><span>" + status + "</span>");
         } else if (status >= 400) {
             // What never reaches a page (a request Tomcat refuses, a path no page has) is a problem there too.
@@ -224,26 +281,51 @@ class HostileInputProperties {
 
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<String> valid = Arbitraries.of("4.19", "4.19.0", "stable-4.19", "unstable", "master", "x86",
-                "arm64", "supported", "yes", "x86pv", "guest-type", "2024-07-29", "20", "1", "csv", "true");
+        Arbitrary<String> valid = Arbitraries.of(
+                "4.19",
+                "4.19.0",
+                "stable-4.19",
+                "unstable",
+                "master",
+                "x86",
+                "arm64",
+                "supported",
+                "yes",
+                "x86pv",
+                "guest-type",
+                "2024-07-29",
+                "20",
+                "1",
+                "csv",
+                "true");
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.strings().ofMaxLength(40)),
                 Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f')
-                        .withChars('\u007f', '%', '/', '\\', '.', ';', '\'', '"').ofMaxLength(20)),
+                Tuple.of(
+                        2,
+                        Arbitraries.strings()
+                                .withCharRange('\u0000', '\u001f')
+                                .withChars('\u007f', '%', '/', '\\', '.', ';', '\'', '"')
+                                .ofMaxLength(20)),
                 Tuple.of(1, Arbitraries.strings().ofMinLength(190).ofMaxLength(2_500)),
                 Tuple.of(1, Arbitraries.strings().withChars("0123456789.-").ofMaxLength(25)),
                 Tuple.of(2, Arbitraries.of(NASTY)),
                 // Near misses: a valid value with something added around it.
-                Tuple.of(3, Combinators.combine(valid,
-                        Arbitraries.strings().all().ofMaxLength(4), Arbitraries.of(true, false))
-                        .as((v, extra, before) -> before ? extra + v : v + extra)));
+                Tuple.of(
+                        3,
+                        Combinators.combine(
+                                        valid, Arbitraries.strings().all().ofMaxLength(4), Arbitraries.of(true, false))
+                                .as((v, extra, before) -> before ? extra + v : v + extra)));
     }
 
     private HttpResponse<String> send(String pathAndQuery) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(pathAndQuery, e);
         } catch (InterruptedException e) {
@@ -255,9 +337,13 @@ class HostileInputProperties {
     /** A value each target accepts, for the check that the data is there. */
     private static String validFor(String template) {
         Matcher parameter = Pattern.compile("[?&](\\w+)=\\{value}").matcher(template);
-        String name = parameter.find() ? parameter.group(1) : template.contains("/features/{value}") ? "key"
-                : template.contains("/imports/") ? "id" : template.contains("/products/{value}") ? "product"
-                : "version";
+        String name = parameter.find()
+                ? parameter.group(1)
+                : template.contains("/features/{value}")
+                        ? "key"
+                        : template.contains("/imports/")
+                                ? "id"
+                                : template.contains("/products/{value}") ? "product" : "version";
         return switch (name) {
             case "on" -> "2025-01-01";
             case "state" -> "supported";
@@ -296,8 +382,9 @@ class HostileInputProperties {
     private static String printable(String value) {
         String shown = value.length() > 80 ? value.substring(0, 80) + "…(" + value.length() + ")" : value;
         StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
-                : new String(Character.toChars(c))));
+        shown.codePoints()
+                .forEach(c -> out.append(
+                        c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
         return "'" + out + "'";
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +72,8 @@ class LargeAnswersTest {
         for (int i = 0; i < features.length; i++) {
             features[i] = "Status, feature number " + i + ": " + (i % 3 == 0 ? "Supported" : "Experimental");
         }
-        repo.commitSupport("stable-4.30", "Release 4.30.0",
-                supportMd("4.30", "2030-01-01", "2031-07-01", "2033-01-01", features));
+        repo.commitSupport(
+                "stable-4.30", "Release 4.30.0", supportMd("4.30", "2030-01-01", "2031-07-01", "2033-01-01", features));
         ImportedData.clear(jdbc);
         assertThat(imports.run(ImportRun.Trigger.ADMIN).outcome()).isEqualTo("succeeded");
     }
@@ -102,7 +101,8 @@ class LargeAnswersTest {
 
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValueAsLong(HttpHeaders.CONTENT_LENGTH)).hasValue(first.body().length);
-        assertThat(again.headers().firstValue(HttpHeaders.ETAG)).isEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
+        assertThat(again.headers().firstValue(HttpHeaders.ETAG))
+                .isEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
         assertThat(again.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
@@ -112,7 +112,8 @@ class LargeAnswersTest {
         List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             // Each its own client, so each its own connection.
-            answers.add(HttpClient.newHttpClient().sendAsync(request(LARGE, null), HttpResponse.BodyHandlers.ofByteArray()));
+            answers.add(HttpClient.newHttpClient()
+                    .sendAsync(request(LARGE, null), HttpResponse.BodyHandlers.ofByteArray()));
         }
         for (CompletableFuture<HttpResponse<byte[]>> answer : answers) {
             assertThat(answer.get().statusCode()).isEqualTo(200);
@@ -125,7 +126,8 @@ class LargeAnswersTest {
         byte[] plain = get(LARGE, null).body();
         for (int i = 0; i < 2; i++) {
             HttpResponse<byte[]> zipped = get(LARGE, "gzip");
-            assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+            assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING))
+                    .contains("gzip");
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
                 assertThat(in.readAllBytes()).isEqualTo(plain);
             }

@@ -2,14 +2,6 @@ package org.xenproject.supportstatus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,8 +9,15 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,9 +44,13 @@ class OpenApiRulesTest {
 
     @BeforeAll
     void read() {
-        String body = http.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .returnResult(String.class).getResponseBody();
+        String body = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(body, null, options);
@@ -65,8 +68,10 @@ class OpenApiRulesTest {
         assertThat(api.getInfo().getLicense()).as("info.license").isNotNull();
         assertThat(api.getInfo().getLicense().getName()).isNotBlank();
         assertThat(api.getInfo().getLicense().getUrl()).startsWith("https://");
-        assertThat(api.getServers()).isNotEmpty().allSatisfy(server ->
-                assertThat(server.getUrl()).doesNotContain("localhost", "example.com", "127.0.0.1"));
+        assertThat(api.getServers())
+                .isNotEmpty()
+                .allSatisfy(
+                        server -> assertThat(server.getUrl()).doesNotContain("localhost", "example.com", "127.0.0.1"));
     }
 
     @Test
@@ -90,7 +95,8 @@ class OpenApiRulesTest {
             }
         });
         assertThat(broken).isEmpty();
-        assertThat(api.getTags()).allSatisfy(tag -> assertThat(tag.getDescription()).isNotBlank());
+        assertThat(api.getTags())
+                .allSatisfy(tag -> assertThat(tag.getDescription()).isNotBlank());
     }
 
     @Test
@@ -109,10 +115,13 @@ class OpenApiRulesTest {
                     broken.add(name + " " + code + ": no description");
                 }
                 if (code.startsWith("4") || code.startsWith("5")) {
-                    MediaType problem = response.getContent() == null ? null
+                    MediaType problem = response.getContent() == null
+                            ? null
                             : response.getContent().get("application/problem+json");
-                    if (problem == null || problem.getSchema() == null
-                            || !"#/components/schemas/Problem".equals(problem.getSchema().get$ref())) {
+                    if (problem == null
+                            || problem.getSchema() == null
+                            || !"#/components/schemas/Problem"
+                                    .equals(problem.getSchema().get$ref())) {
                         broken.add(name + " " + code + ": not a problem+json Problem");
                     }
                 }
@@ -150,13 +159,16 @@ class OpenApiRulesTest {
         api.getComponents().getSchemas().forEach((name, schema) -> checkEnums(name, schema, broken, seen));
         operations().forEach((name, operation) -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().forEach(parameter ->
-                        checkEnums(name + " " + parameter.getName(), parameter.getSchema(), broken, seen));
+                operation
+                        .getParameters()
+                        .forEach(parameter ->
+                                checkEnums(name + " " + parameter.getName(), parameter.getSchema(), broken, seen));
             }
             operation.getResponses().forEach((code, response) -> {
                 if (response.getContent() != null) {
-                    response.getContent().forEach((type, media) ->
-                            checkEnums(name + " " + code + " " + type, media.getSchema(), broken, seen));
+                    response.getContent()
+                            .forEach((type, media) ->
+                                    checkEnums(name + " " + code + " " + type, media.getSchema(), broken, seen));
                 }
             });
         });
@@ -166,11 +178,23 @@ class OpenApiRulesTest {
     @Test
     void answersAreDescribedAsWhatTheyAreNotAsWhatCarriesThem() {
         assertThat(api.getComponents().getSchemas().keySet()).noneMatch(name -> name.startsWith("Prepared"));
-        Schema<?> release = api.getPaths().get("/api/v1/releases/{version}").getGet().getResponses().get("200")
-                .getContent().get("application/json").getSchema();
+        Schema<?> release = api.getPaths()
+                .get("/api/v1/releases/{version}")
+                .getGet()
+                .getResponses()
+                .get("200")
+                .getContent()
+                .get("application/json")
+                .getSchema();
         assertThat(release.get$ref()).isEqualTo("#/components/schemas/Release");
-        Schema<?> atom = api.getPaths().get("/api/v1/changes.atom").getGet().getResponses().get("200")
-                .getContent().get("application/atom+xml").getSchema();
+        Schema<?> atom = api.getPaths()
+                .get("/api/v1/changes.atom")
+                .getGet()
+                .getResponses()
+                .get("200")
+                .getContent()
+                .get("application/atom+xml")
+                .getSchema();
         assertThat(type(atom)).isEqualTo("string");
     }
 
@@ -208,13 +232,16 @@ class OpenApiRulesTest {
         if (schema.getType() != null) {
             return schema.getType();
         }
-        return schema.getTypes() != null && schema.getTypes().size() == 1 ? schema.getTypes().iterator().next() : null;
+        return schema.getTypes() != null && schema.getTypes().size() == 1
+                ? schema.getTypes().iterator().next()
+                : null;
     }
 
     private Map<String, Operation> operations() {
         Map<String, Operation> all = new java.util.LinkedHashMap<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> all.put(method + " " + path, operation)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> all.put(method + " " + path, operation)));
         assertThat(all).hasSizeGreaterThan(15);
         return all;
     }

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
-
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,8 @@ class PreparedAnswersTest extends ApiTest {
 
     @Test
     void answersLeaveThroughOneLargeDirectSocketBuffer() {
-        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProperty("socket.appWriteBufSize"))
                 .hasToString(Integer.toString(TomcatSocketConfiguration.WRITE_BUFFER_BYTES));
         assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
@@ -48,7 +48,8 @@ class PreparedAnswersTest extends ApiTest {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.headers().firstValue(HttpHeaders.CONTENT_TYPE))
                 .isEqualTo(first.headers().firstValue(HttpHeaders.CONTENT_TYPE));
-        assertThat(second.headers().firstValue(HttpHeaders.ETAG)).isEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
+        assertThat(second.headers().firstValue(HttpHeaders.ETAG))
+                .isEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
     }
 
     @Test
@@ -57,14 +58,20 @@ class PreparedAnswersTest extends ApiTest {
         HttpResponse<byte[]> second = get("/api/v1/features/vtpm", null);
         for (String header : new String[] {"X-Content-Type-Options", "X-Frame-Options"}) {
             assertThat(first.headers().firstValue(header)).as(header).isPresent();
-            assertThat(second.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+            assertThat(second.headers().allValues(header))
+                    .as(header)
+                    .isEqualTo(first.headers().allValues(header));
         }
         assertThat(second.headers().allValues(HttpHeaders.CACHE_CONTROL)).containsExactly("public, max-age=60");
-        assertThat(second.headers().firstValue(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEmpty();
-        HttpResponse<byte[]> crossOrigin = client.send(HttpRequest.newBuilder(uri("/api/v1/features/vtpm"))
-                .header(HttpHeaders.ORIGIN, "https://dashboard.example.org").build(),
+        assertThat(second.headers().firstValue(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .isEmpty();
+        HttpResponse<byte[]> crossOrigin = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/features/vtpm"))
+                        .header(HttpHeaders.ORIGIN, "https://dashboard.example.org")
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(crossOrigin.headers().allValues(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).containsExactly("*");
+        assertThat(crossOrigin.headers().allValues(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN))
+                .containsExactly("*");
     }
 
     @Test
@@ -72,7 +79,8 @@ class PreparedAnswersTest extends ApiTest {
         byte[] plain = get("/api/v1/matrix", null).body();
         for (int i = 0; i < 2; i++) { // answered once by the controller, then from memory
             HttpResponse<byte[]> zipped = get("/api/v1/matrix", "gzip, deflate");
-            assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
+            assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING))
+                    .contains("gzip");
             assertThat(gunzip(zipped.body())).isEqualTo(plain);
             assertThat(zipped.body().length).isLessThan(plain.length);
         }
@@ -81,18 +89,24 @@ class PreparedAnswersTest extends ApiTest {
     @Test
     void csvAndJsonAreKeptApart() throws Exception {
         String json = new String(get("/api/v1/matrix", null).body());
-        HttpResponse<byte[]> csv = client.send(HttpRequest.newBuilder(uri("/api/v1/matrix"))
-                .header(HttpHeaders.ACCEPT, "text/csv").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> csv = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/matrix"))
+                        .header(HttpHeaders.ACCEPT, "text/csv")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(json).startsWith("{");
         assertThat(new String(csv.body())).startsWith("key,title,depth");
-        assertThat(csv.headers().firstValue(HttpHeaders.ETAG)).isNotEqualTo(
-                get("/api/v1/matrix", null).headers().firstValue(HttpHeaders.ETAG));
+        assertThat(csv.headers().firstValue(HttpHeaders.ETAG))
+                .isNotEqualTo(get("/api/v1/matrix", null).headers().firstValue(HttpHeaders.ETAG));
     }
 
     @Test
     void headIsAnsweredLikeGet() throws Exception {
-        HttpResponse<Void> head = client.send(HttpRequest.newBuilder(uri("/api/v1/releases"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/releases"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue(HttpHeaders.ETAG))
                 .isEqualTo(get("/api/v1/releases", null).headers().firstValue(HttpHeaders.ETAG));

@@ -40,8 +40,9 @@ class RouteMatchingTest extends ApiTest {
         // The dispatcher's mappings, in the order it asks them (known once it has answered).
         assertThat(dispatcher.getHandlerMappings()).isNotNull();
         assertThat(dispatcher.getHandlerMappings().get(0)).isSameAs(mappings);
-        assertThat(dispatcher.getHandlerMappings()).anySatisfy(
-                mapping -> assertThat(mapping.getClass().getSimpleName()).isEqualTo("WebMvcEndpointHandlerMapping"));
+        assertThat(dispatcher.getHandlerMappings())
+                .anySatisfy(mapping ->
+                        assertThat(mapping.getClass().getSimpleName()).isEqualTo("WebMvcEndpointHandlerMapping"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sends a byte now and then keeps its connection, up to the connector's connection limit; the
  * proxy in front bounds the whole header's time (deploy/nginx).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.tomcat.connection-timeout=1s")
 class SlowClientsTest {
 
@@ -48,7 +48,8 @@ class SlowClientsTest {
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET /api/v1/releases HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    "GET /api/v1/releases HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             slow.add(socket);
         }

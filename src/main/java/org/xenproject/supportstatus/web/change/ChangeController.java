@@ -1,11 +1,5 @@
 package org.xenproject.supportstatus.web.change;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -23,14 +17,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.snapshot.ChangeFeed;
 import org.xenproject.supportstatus.snapshot.Changes;
@@ -46,7 +41,6 @@ import org.xenproject.supportstatus.web.PublicLinks;
 @Tag(name = "Changes")
 class ChangeController {
 
-
     private final Snapshots snapshots;
     private final Answers answers;
     private final PublicLinks links;
@@ -58,23 +52,39 @@ class ChangeController {
     }
 
     @Schema(name = "ChangePage")
-    record ChangePage(int page, int size, int total,
-            @Schema(description = "false while some release's history is not stored, only its current file "
-                    + "(a first import still bringing the history, or an import without history): changes "
-                    + "are then missing") boolean complete,
-            List<ChangeFeed.Entry> entries) {
-    }
+    record ChangePage(
+            int page,
+            int size,
+            int total,
 
-    @Operation(summary = "Status and lifecycle changes across all releases, newest first, a page at a time",
-            description = "Every stored revision of any release's SUPPORT.md that changed a status or a lifecycle date, with what it changed.")
+            @Schema(
+                    description = "false while some release's history is not stored, only its current file "
+                            + "(a first import still bringing the history, or an import without history): changes "
+                            + "are then missing")
+            boolean complete,
+
+            List<ChangeFeed.Entry> entries) {}
+
+    @Operation(
+            summary = "Status and lifecycle changes across all releases, newest first, a page at a time",
+            description =
+                    "Every stored revision of any release's SUPPORT.md that changed a status or a lifecycle date, with what it changed.")
     @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ChangePage> changes(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<ChangePage> changes(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "Page number, from 0")
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
+                    @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = "must be a whole number from 0")
+                    int page,
             @Parameter(description = "Entries per page, 1 to 200; default 50")
-            @RequestParam(defaultValue = "50")
-            @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
-            @Max(value = Feeds.MAX_PAGE_SIZE, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE) int size) throws IOException {
+                    @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+                    @Max(
+                            value = Feeds.MAX_PAGE_SIZE,
+                            message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+                    int size)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         return answers.of(request, response, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
             List<ChangeFeed.Entry> all = snapshot.changes();
@@ -84,14 +94,21 @@ class ChangeController {
         });
     }
 
-    @Operation(summary = "The latest changes as an Atom 1.0 feed",
-            description = "The newest changes for feed readers: each entry links to the release's web page, and to its history as JSON.")
+    @Operation(
+            summary = "The latest changes as an Atom 1.0 feed",
+            description =
+                    "The newest changes for feed readers: each entry links to the release's web page, and to its history as JSON.")
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
         String base = links.base();
         // The links name the host the client reached, so each host has its own bytes.
-        return answers.of(request, response, snapshot, new Snapshot.Key("changes.atom", base), Feeds.ATOM,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("changes.atom", base),
+                Feeds.ATOM,
                 () -> atom(base, snapshot.changes()));
     }
 
@@ -101,7 +118,8 @@ class ChangeController {
         atom.setDescription("Changes to SUPPORT.md across Xen releases: statuses and lifecycle dates");
         atom.setUri(base + "/api/v1/changes.atom");
         atom.setLink(base + "/api/v1/changes");
-        atom.setLinks(List.of(Feeds.link(base + "/api/v1/changes.atom", "self", "application/atom+xml"),
+        atom.setLinks(List.of(
+                Feeds.link(base + "/api/v1/changes.atom", "self", "application/atom+xml"),
                 Feeds.link(base + "/", "alternate", "text/html")));
         atom.setPublishedDate(entries.isEmpty() ? new Date(0) : Date.from(time(entries.get(0))));
         List<SyndEntry> items = new ArrayList<>();
@@ -144,16 +162,30 @@ class ChangeController {
     static String summary(Changes changes) {
         StringBuilder text = new StringBuilder();
         for (Changes.LifecycleChange c : changes.lifecycle()) {
-            text.append(c.field()).append(": ").append(c.from()).append(" → ").append(c.to()).append('\n');
+            text.append(c.field())
+                    .append(": ")
+                    .append(c.from())
+                    .append(" → ")
+                    .append(c.to())
+                    .append('\n');
         }
         for (Changes.StatusChange c : changes.changed()) {
-            text.append(c.key()).append(": ").append(c.from()).append(" → ").append(c.to()).append('\n');
+            text.append(c.key())
+                    .append(": ")
+                    .append(c.from())
+                    .append(" → ")
+                    .append(c.to())
+                    .append('\n');
         }
         for (Changes.StatusEntry s : changes.added()) {
             text.append("added ").append(s.key()).append(": ").append(s.text()).append('\n');
         }
         for (Changes.StatusEntry s : changes.removed()) {
-            text.append("removed ").append(s.key()).append(": ").append(s.text()).append('\n');
+            text.append("removed ")
+                    .append(s.key())
+                    .append(": ")
+                    .append(s.text())
+                    .append('\n');
         }
         return text.toString();
     }
@@ -161,5 +193,4 @@ class ChangeController {
     private static java.time.Instant time(ChangeFeed.Entry entry) {
         return entry.committedAt() != null ? entry.committedAt() : entry.importedAt();
     }
-
 }

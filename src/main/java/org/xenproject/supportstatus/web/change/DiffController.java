@@ -1,14 +1,13 @@
 package org.xenproject.supportstatus.web.change;
 
-import java.io.IOException;
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,22 +35,36 @@ class DiffController {
     }
 
     @Schema(name = "Diff")
-    record Diff(String from, String to, List<Changes.StatusEntry> added, List<Changes.StatusEntry> removed,
-            List<Changes.StatusChange> changed, List<Changes.LifecycleChange> lifecycle) {
-    }
+    record Diff(
+            String from,
+            String to,
+            List<Changes.StatusEntry> added,
+            List<Changes.StatusEntry> removed,
+            List<Changes.StatusChange> changed,
+            List<Changes.LifecycleChange> lifecycle) {}
 
-    @Operation(summary = "Statuses added, removed and changed, and lifecycle changes, between two releases",
-            description = "Compares the SUPPORT.md of two releases: the statuses only one has, those whose text changed, and the lifecycle dates that differ.")
+    @Operation(
+            summary = "Statuses added, removed and changed, and lifecycle changes, between two releases",
+            description =
+                    "Compares the SUPPORT.md of two releases: the statuses only one has, those whose text changed, and the lifecycle dates that differ.")
     @GetMapping(path = "/api/v1/diff", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Diff> diff(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<Diff> diff(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "The older release, e.g. 4.21") @RequestParam ReleaseVersion from,
-            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to) throws IOException {
+            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         Release older = snapshot.release(from);
         Release newer = snapshot.release(to);
         return answers.of(request, response, snapshot, new Snapshot.Key("diff", from, to), Answers.JSON, () -> {
             Changes changes = SupportChanges.between(older.document(), newer.document());
-            return new Diff(older.version(), newer.version(), changes.added(), changes.removed(), changes.changed(),
+            return new Diff(
+                    older.version(),
+                    newer.version(),
+                    changes.added(),
+                    changes.removed(),
+                    changes.changed(),
                     changes.lifecycle());
         });
     }

@@ -1,11 +1,5 @@
 package org.xenproject.supportstatus.web.endoflife;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +7,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,35 +50,61 @@ class EndOfLifeController {
     record Cycle(
             @Schema(example = "4.17") String cycle,
             LocalDate releaseDate,
-            @Schema(description = "End of general support: a date, or false if not yet decided") Object support,
-            @Schema(description = "End of security support: a date, or false if not yet decided") Object eol,
+
+            @Schema(description = "End of general support: a date, or false if not yet decided")
+            Object support,
+
+            @Schema(description = "End of security support: a date, or false if not yet decided")
+            Object eol,
+
             @Schema(description = "The newest point release, from the RELEASE-X.Y.Z tags", example = "4.17.5")
             String latest,
+
             LocalDate latestReleaseDate,
             @Schema(description = "The release notes") String link,
-            boolean lts) {
-    }
+            boolean lts) {}
 
-    @Operation(summary = "Every released cycle, newest first, as endoflife.date lists them",
-            description = "The lifecycle in the field names of endoflife.date's product API (cycle, releaseDate, support, eol, latest, link), so tools built for it work unchanged.")
+    @Operation(
+            summary = "Every released cycle, newest first, as endoflife.date lists them",
+            description =
+                    "The lifecycle in the field names of endoflife.date's product API (cycle, releaseDate, support, eol, latest, link), so tools built for it work unchanged.")
     @GetMapping(path = "/api/endoflife/xen.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<Cycle>> cycles(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<List<Cycle>> cycles(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
-            @RequestParam(required = false) RevisionPoint at) throws IOException {
+                    @RequestParam(required = false)
+                    RevisionPoint at)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycles", at), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("endoflife cycles", at),
+                Answers.JSON,
                 () -> cycles(snapshot, at));
     }
 
-    @Operation(summary = "One released cycle, as endoflife.date describes it",
+    @Operation(
+            summary = "One released cycle, as endoflife.date describes it",
             description = "One cycle in the field names of endoflife.date's product API.")
     @GetMapping(path = "/api/endoflife/xen/{cycle}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Cycle> cycle(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<Cycle> cycle(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle,
             @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
-            @RequestParam(required = false) RevisionPoint at) throws IOException {
+                    @RequestParam(required = false)
+                    RevisionPoint at)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("endoflife cycle", cycle, at), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("endoflife cycle", cycle, at),
+                Answers.JSON,
                 () -> cycles(snapshot, at).stream()
                         .filter(c -> c.cycle().equals(cycle.name()))
                         .findFirst()
@@ -99,7 +124,9 @@ class EndOfLifeController {
      * {@code .0} (its tag is often made a day or two before the announcement).
      */
     static LocalDate latestDate(PointRelease latest, LocalDate initialRelease) {
-        LocalDate tagged = latest.taggedAt() == null ? null : latest.taggedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate tagged = latest.taggedAt() == null
+                ? null
+                : latest.taggedAt().atOffset(ZoneOffset.UTC).toLocalDate();
         if (latest.patch() == 0 || tagged == null) {
             return initialRelease;
         }
@@ -109,11 +136,14 @@ class EndOfLifeController {
     private static Cycle cycle(Release release) {
         var support = release.document().release();
         Optional<PointRelease> latest = release.latest();
-        return new Cycle(release.version(), support.initialRelease(),
+        return new Cycle(
+                release.version(),
+                support.initialRelease(),
                 support.supportedUntil() != null ? support.supportedUntil() : Boolean.FALSE,
                 support.securitySupportUntil() != null ? support.securitySupportUntil() : Boolean.FALSE,
                 latest.map(PointRelease::version).orElse(support.xenVersion()),
                 latest.map(p -> latestDate(p, support.initialRelease())).orElse(support.initialRelease()),
-                support.releaseNotes(), false);
+                support.releaseNotes(),
+                false);
     }
 }

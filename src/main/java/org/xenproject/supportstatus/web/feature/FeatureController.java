@@ -1,5 +1,13 @@
 package org.xenproject.supportstatus.web.feature;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,21 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.springframework.http.ResponseEntity;
+import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.snapshot.FeatureFilter;
 import org.xenproject.supportstatus.snapshot.FeatureFilter.ArchName;
 import org.xenproject.supportstatus.snapshot.Features;
@@ -32,10 +32,9 @@ import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.FeatureKey;
+import org.xenproject.supportstatus.web.NotFoundException;
 import org.xenproject.supportstatus.web.Parameters;
 import org.xenproject.supportstatus.web.SearchText;
-import org.xenproject.supportstatus.release.UpstreamLinks;
-import org.xenproject.supportstatus.web.NotFoundException;
 
 /** Features across releases: what exists, and how one feature stands in each release. */
 @RestController
@@ -51,25 +50,40 @@ class FeatureController {
     }
 
     @Schema(name = "FeatureSummary")
-    record FeatureSummary(String key, String title, List<String> path,
-            @Schema(description = "Releases whose SUPPORT.md has it, newest first") List<String> releases) {
-    }
+    record FeatureSummary(
+            String key,
+            String title,
+            List<String> path,
+
+            @Schema(description = "Releases whose SUPPORT.md has it, newest first")
+            List<String> releases) {}
 
     @Schema(name = "FeatureList")
-    record FeatureList(List<FeatureSummary> features) {
-    }
+    record FeatureList(List<FeatureSummary> features) {}
 
-    @Operation(summary = "Every feature of any release's current SUPPORT.md, with the releases that have it",
-            description = "One entry per feature key, with its title and section path, and the releases whose SUPPORT.md lists it.")
+    @Operation(
+            summary = "Every feature of any release's current SUPPORT.md, with the releases that have it",
+            description =
+                    "One entry per feature key, with its title and section path, and the releases whose SUPPORT.md lists it.")
     @GetMapping(path = "/api/v1/features", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeatureList> features(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<FeatureList> features(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
-            @RequestParam(required = false) SearchText q,
+                    @RequestParam(required = false)
+                    SearchText q,
             @Parameter(description = "Features in this section (a section key such as 'guest-type')")
-            @RequestParam(required = false) FeatureKey section) throws IOException {
+                    @RequestParam(required = false)
+                    FeatureKey section)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(null, null, null, FeatureKey.valueOf(section), SearchText.valueOf(q));
-        return answers.of(request, response, snapshot, new Snapshot.Key("all features", filter), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("all features", filter),
+                Answers.JSON,
                 () -> list(snapshot, filter));
     }
 
@@ -86,9 +100,15 @@ class FeatureController {
                 FeatureSummary known = byKey.get(feature.key());
                 List<String> releases = new ArrayList<>(known == null ? List.of() : known.releases());
                 releases.add(release.version());
-                byKey.put(feature.key(), known == null
-                        ? new FeatureSummary(feature.key(), feature.section().title(), feature.section().path(), releases)
-                        : new FeatureSummary(known.key(), known.title(), known.path(), releases));
+                byKey.put(
+                        feature.key(),
+                        known == null
+                                ? new FeatureSummary(
+                                        feature.key(),
+                                        feature.section().title(),
+                                        feature.section().path(),
+                                        releases)
+                                : new FeatureSummary(known.key(), known.title(), known.path(), releases));
             }
             order.add(releaseOrder);
         }
@@ -96,26 +116,39 @@ class FeatureController {
     }
 
     @Schema(name = "FeatureInRelease")
-    record FeatureInRelease(String version, List<StatusView> statuses,
-            @Schema(description = "Xen's own rendering of it") String upstream) {
-    }
+    record FeatureInRelease(
+            String version,
+            List<StatusView> statuses,
+
+            @Schema(description = "Xen's own rendering of it")
+            String upstream) {}
 
     @Schema(name = "FeatureAcrossReleases")
-    record FeatureAcrossReleases(String key, String title, List<FeatureInRelease> releases) {
-    }
+    record FeatureAcrossReleases(String key, String title, List<FeatureInRelease> releases) {}
 
-    @Operation(summary = "One feature in every release that has it, newest first",
+    @Operation(
+            summary = "One feature in every release that has it, newest first",
             description = "How the support of one feature went from release to release: its statuses in each.")
     @GetMapping(path = "/api/v1/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeatureAcrossReleases> feature(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<FeatureAcrossReleases> feature(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
-            @Parameter(description = "Only statuses that apply to this architecture",
-                    schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
-            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) throws IOException {
+            @Parameter(
+                            description = "Only statuses that apply to this architecture",
+                            schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
+                    @RequestParam(required = false)
+                    @Size(min = 1, message = Parameters.NOTHING_NAMED)
+                    Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, null, null, null, null);
-        return answers.of(request, response, snapshot, new Snapshot.Key("feature across releases", key, filter), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("feature across releases", key, filter),
+                Answers.JSON,
                 () -> across(snapshot, key.value(), filter));
     }
 
@@ -136,8 +169,10 @@ class FeatureController {
                     .filter(filter::matches)
                     .map(StatusView::of)
                     .toList();
-            releases.put(release.version(), new FeatureInRelease(release.version(), statuses,
-                    UpstreamLinks.supportHtml(release.version(), featureKey)));
+            releases.put(
+                    release.version(),
+                    new FeatureInRelease(
+                            release.version(), statuses, UpstreamLinks.supportHtml(release.version(), featureKey)));
         }
         if (releases.isEmpty()) {
             throw new NotFoundException("No release has a feature '" + featureKey + "'");

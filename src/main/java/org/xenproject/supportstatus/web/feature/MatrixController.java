@@ -1,11 +1,5 @@
 package org.xenproject.supportstatus.web.feature;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,6 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -52,36 +51,58 @@ class MatrixController {
         this.answers = answers;
     }
 
-    @Operation(summary = "The support matrix: rows of features and statuses, a column per release",
+    @Operation(
+            summary = "The support matrix: rows of features and statuses, a column per release",
             description = "What Xen's support-matrix.html shows, as JSON or (Accept: text/csv or format=csv) CSV.")
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Matrix.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @GetMapping(path = "/api/v1/matrix", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<Matrix> matrix(HttpServletRequest request, HttpServletResponse response,
-            @Parameter(description = "Only statuses that apply to this architecture",
-                    schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
-            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = Matrix.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @GetMapping(
+            path = "/api/v1/matrix",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    ResponseEntity<Matrix> matrix(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @Parameter(
+                            description = "Only statuses that apply to this architecture",
+                            schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
+                    @RequestParam(required = false)
+                    @Size(min = 1, message = Parameters.NOTHING_NAMED)
+                    Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch,
             @Parameter(description = "Only statuses of this level (comma-separated for several)")
-            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
-            @Parameter(description = "Only rows in this section (a section key)")
-            @RequestParam(required = false) FeatureKey section,
+                    @RequestParam(required = false)
+                    @Size(min = 1, message = Parameters.NOTHING_NAMED)
+                    Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
+            @Parameter(description = "Only rows in this section (a section key)") @RequestParam(required = false)
+                    FeatureKey section,
             @Parameter(description = "Only these releases, comma-separated, e.g. 4.21,4.22")
-            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            List<@NotNull(message = Parameters.EMPTY_ITEM) ReleaseVersion> releases,
-            @Parameter(description = "csv or json; overrides the Accept header",
-                    schema = @Schema(allowableValues = {"csv", "json"}))
-            @RequestParam(required = false) String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+                    @RequestParam(required = false)
+                    @Size(min = 1, message = Parameters.NOTHING_NAMED)
+                    List<@NotNull(message = Parameters.EMPTY_ITEM) ReleaseVersion> releases,
+            @Parameter(
+                            description = "csv or json; overrides the Accept header",
+                            schema = @Schema(allowableValues = {"csv", "json"}))
+                    @RequestParam(required = false)
+                    String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+            throws IOException {
         boolean csv = wantsCsv(format, accept);
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, level, null, FeatureKey.valueOf(section), null);
         List<Release> columns = columns(snapshot, releases);
-        Snapshot.Key key = new Snapshot.Key("matrix", filter, columns.stream().map(Release::version).toList());
+        Snapshot.Key key = new Snapshot.Key(
+                "matrix", filter, columns.stream().map(Release::version).toList());
         return csv
-                ? answers.of(request, response, snapshot, key, TEXT_CSV, () -> Matrix.of(columns, filter).toCsv())
+                ? answers.of(
+                        request,
+                        response,
+                        snapshot,
+                        key,
+                        TEXT_CSV,
+                        () -> Matrix.of(columns, filter).toCsv())
                 : answers.of(request, response, snapshot, key, Answers.JSON, () -> Matrix.of(columns, filter));
     }
 

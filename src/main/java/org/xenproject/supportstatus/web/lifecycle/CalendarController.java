@@ -1,12 +1,5 @@
 package org.xenproject.supportstatus.web.lifecycle;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.List;
-
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VAlarm;
@@ -21,6 +14,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,26 +56,42 @@ class CalendarController {
         this.links = links;
     }
 
-    @Operation(summary = "Every release's lifecycle dates as an iCalendar (RFC 5545), with reminders before each end",
-            description = "One all-day event per initial release, end of general support and end of security support; a date SUPPORT.md moves keeps its UID and raises its SEQUENCE, so subscribed calendars move the event.")
+    @Operation(
+            summary = "Every release's lifecycle dates as an iCalendar (RFC 5545), with reminders before each end",
+            description =
+                    "One all-day event per initial release, end of general support and end of security support; a date SUPPORT.md moves keeps its UID and raises its SEQUENCE, so subscribed calendars move the event.")
     @GetMapping(path = "/api/v1/calendar.ics", produces = "text/calendar;charset=UTF-8")
     ResponseEntity<String> calendar(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("calendar", links.base()), CALENDAR,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("calendar", links.base()),
+                CALENDAR,
                 () -> write(snapshot, Milestone.released(snapshot.releases()), "Xen releases"));
     }
 
-    @Operation(summary = "One release's lifecycle dates as an iCalendar (RFC 5545)",
+    @Operation(
+            summary = "One release's lifecycle dates as an iCalendar (RFC 5545)",
             description = "The same events as the whole calendar, for one release only.")
     @GetMapping(path = "/api/v1/releases/{version}/calendar.ics", produces = "text/calendar;charset=UTF-8")
-    ResponseEntity<String> releaseCalendar(HttpServletRequest request, HttpServletResponse response,
-            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) throws IOException {
+    ResponseEntity<String> releaseCalendar(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         if (release.releaseVersion().isUnstable()) {
             throw new NotFoundException("unstable has no lifecycle dates until it is released");
         }
-        return answers.of(request, response, snapshot, new Snapshot.Key("calendar", links.base(), version), CALENDAR,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("calendar", links.base(), version),
+                CALENDAR,
                 () -> write(snapshot, List.of(release), "Xen " + release.version()));
     }
 
@@ -112,7 +127,8 @@ class CalendarController {
         event.setTransparency(true);
         if (milestone.kind() != Milestone.Kind.RELEASED) {
             for (int days : ALARM_DAYS) {
-                Trigger trigger = new Trigger(new Duration.Builder().prior(true).days(days).build(), Related.START);
+                Trigger trigger = new Trigger(
+                        new Duration.Builder().prior(true).days(days).build(), Related.START);
                 event.addAlarm(VAlarm.display(trigger, milestone.title() + " in " + days + " days"));
             }
         }

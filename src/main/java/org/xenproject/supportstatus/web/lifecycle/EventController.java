@@ -1,20 +1,11 @@
 package org.xenproject.supportstatus.web.lifecycle;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Set;
-
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +16,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +42,6 @@ import org.xenproject.supportstatus.web.PublicLinks;
 @Tag(name = "Lifecycle")
 class EventController {
 
-
     private final Snapshots snapshots;
     private final Answers answers;
     private final PublicLinks links;
@@ -56,48 +53,80 @@ class EventController {
     }
 
     @Schema(name = "LifecycleEventPage")
-    record EventPage(LocalDate asOf, int page, int size, int total, List<LifecycleEvent> events) {
-    }
+    record EventPage(LocalDate asOf, int page, int size, int total, List<LifecycleEvent> events) {}
 
-    @Operation(summary = "Lifecycle events up to today (UTC), newest first, a page at a time",
-            description = "What happened to releases: released, point-released, general and security support ended, security support ending (90, 30 and 7 days before), and lifecycle dates moved by a revision.")
+    @Operation(
+            summary = "Lifecycle events up to today (UTC), newest first, a page at a time",
+            description =
+                    "What happened to releases: released, point-released, general and security support ended, security support ending (90, 30 and 7 days before), and lifecycle dates moved by a revision.")
     @GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EventPage> events(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<EventPage> events(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @Parameter(description = "Only events of this release (4.17, stable-4.17, 4.17.3)")
-            @RequestParam(required = false) ReleaseVersion release,
-            @Parameter(description = "Only events of this type (comma-separated for several)",
-                    schema = @Schema(allowableValues = {"released", "point-released", "general-support-ended",
-                            "security-support-ended", "security-support-ending", "lifecycle-changed"}))
-            @RequestParam(required = false) @Size(min = 1, message = Parameters.NOTHING_NAMED)
-            Set<LifecycleEvent.@NotNull(message = Parameters.EMPTY_ITEM) Type> type,
+                    @RequestParam(required = false)
+                    ReleaseVersion release,
+            @Parameter(
+                            description = "Only events of this type (comma-separated for several)",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "released",
+                                                "point-released",
+                                                "general-support-ended",
+                                                "security-support-ended",
+                                                "security-support-ending",
+                                                "lifecycle-changed"
+                                            }))
+                    @RequestParam(required = false)
+                    @Size(min = 1, message = Parameters.NOTHING_NAMED)
+                    Set<LifecycleEvent.@NotNull(message = Parameters.EMPTY_ITEM) Type> type,
             @Parameter(description = "Page number, from 0")
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be a whole number from 0") int page,
+                    @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = "must be a whole number from 0")
+                    int page,
             @Parameter(description = "Events per page, 1 to 200; default 50")
-            @RequestParam(defaultValue = "50")
-            @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
-            @Max(value = Feeds.MAX_PAGE_SIZE, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE) int size) throws IOException {
+                    @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+                    @Max(
+                            value = Feeds.MAX_PAGE_SIZE,
+                            message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
+                    int size)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         List<Release> releases = release == null ? snapshot.releases() : List.of(snapshot.release(release));
-        Set<String> types = type == null ? Set.of() : type.stream().map(LifecycleEvent.Type::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return answers.of(request, response, snapshot, new Snapshot.Key("events", links.base(), release, types, page, size), Answers.JSON,
+        Set<String> types = type == null
+                ? Set.of()
+                : type.stream().map(LifecycleEvent.Type::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("events", links.base(), release, types, page, size),
+                Answers.JSON,
                 () -> {
-                    List<LifecycleEvent> all = LifecycleEvent.upTo(snapshot, releases, snapshot.day(),
-                            links.base()).stream()
-                            .filter(e -> types.isEmpty() || types.contains(e.type()))
-                            .toList();
+                    List<LifecycleEvent> all =
+                            LifecycleEvent.upTo(snapshot, releases, snapshot.day(), links.base()).stream()
+                                    .filter(e -> types.isEmpty() || types.contains(e.type()))
+                                    .toList();
                     List<LifecycleEvent> events = Feeds.page(all, page, size);
                     return new EventPage(snapshot.day(), page, size, all.size(), events);
                 });
     }
 
-    @Operation(summary = "The latest lifecycle events as an Atom 1.0 feed",
+    @Operation(
+            summary = "The latest lifecycle events as an Atom 1.0 feed",
             description = "The newest lifecycle events for feed readers; each entry links to the release's web page.")
     @GetMapping(path = "/api/v1/events.atom", produces = "application/atom+xml")
     ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("events.atom", links.base()), Feeds.ATOM, () -> atom(
-                LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), links.base())));
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("events.atom", links.base()),
+                Feeds.ATOM,
+                () -> atom(LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), links.base())));
     }
 
     private String atom(List<LifecycleEvent> events) {
@@ -106,9 +135,11 @@ class EventController {
         atom.setTitle("Xen releases: lifecycle events");
         atom.setDescription("Releases, point releases, ends of support and moved dates of Xen releases");
         atom.setUri(base + "/api/v1/events.atom");
-        atom.setLinks(List.of(Feeds.link(base + "/api/v1/events.atom", "self", "application/atom+xml"),
+        atom.setLinks(List.of(
+                Feeds.link(base + "/api/v1/events.atom", "self", "application/atom+xml"),
                 Feeds.link(base + "/", "alternate", "text/html")));
-        atom.setPublishedDate(events.isEmpty() ? new Date(0) : date(events.get(0).date()));
+        atom.setPublishedDate(
+                events.isEmpty() ? new Date(0) : date(events.get(0).date()));
         List<SyndEntry> entries = new ArrayList<>();
         for (LifecycleEvent event : Feeds.newest(events)) {
             SyndEntry entry = new SyndEntryImpl();
@@ -131,5 +162,4 @@ class EventController {
     private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
-
 }

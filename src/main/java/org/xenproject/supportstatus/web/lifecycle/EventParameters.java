@@ -11,7 +11,9 @@ class EventParameters implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, LifecycleEvent.Type.class,
+        registry.addConverter(
+                String.class,
+                LifecycleEvent.Type.class,
                 Parameters.byId(LifecycleEvent.Type.values(), LifecycleEvent.Type::id));
     }
 }

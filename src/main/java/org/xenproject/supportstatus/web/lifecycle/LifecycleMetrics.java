@@ -1,5 +1,9 @@
 package org.xenproject.supportstatus.web.lifecycle;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -59,31 +58,40 @@ class LifecycleMetrics implements DisposableBean {
         this.imports = imports;
         this.clock = clock;
         securitySupported = MultiGauge.builder("xen.release.security.supported")
-                .description("1 while the release is security supported, else 0").register(registry);
+                .description("1 while the release is security supported, else 0")
+                .register(registry);
         securityDays = MultiGauge.builder("xen.release.security.support.remaining.days")
-                .description("Days left until the last day of security support; negative once past").register(registry);
+                .description("Days left until the last day of security support; negative once past")
+                .register(registry);
         generalDays = MultiGauge.builder("xen.release.general.support.remaining.days")
-                .description("Days left until the last day of general support; negative once past").register(registry);
+                .description("Days left until the last day of general support; negative once past")
+                .register(registry);
         state = MultiGauge.builder("xen.release.state")
-                .description("1 for the release's lifecycle state today, 0 for the others").register(registry);
+                .description("1 for the release's lifecycle state today, 0 for the others")
+                .register(registry);
         Gauge.builder("xen.support.data.age", this, LifecycleMetrics::dataAgeSeconds)
                 .baseUnit("seconds")
-                .description("Seconds since the last import that succeeded").register(registry);
+                .description("Seconds since the last import that succeeded")
+                .register(registry);
         rows.scheduleWithFixedDelay(this::refreshRows, 0, ROWS_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** One row per released version, whose value is read from the snapshot current at the scrape. */
     void refreshRows() {
         try {
-            List<String> released = released(snapshots.current()).stream().map(Release::version).toList();
+            List<String> released =
+                    released(snapshots.current()).stream().map(Release::version).toList();
             securitySupported.register(rows(released, (s, r) -> state(s, r).securitySupported() ? 1 : 0), true);
-            securityDays.register(rows(released, (s, r) -> daysLeft(s, r.document().release().securitySupportUntil())),
-                    true);
-            generalDays.register(rows(released, (s, r) -> daysLeft(s, r.document().release().supportedUntil())), true);
+            securityDays.register(
+                    rows(released, (s, r) -> daysLeft(s, r.document().release().securitySupportUntil())), true);
+            generalDays.register(
+                    rows(released, (s, r) -> daysLeft(s, r.document().release().supportedUntil())), true);
             List<MultiGauge.Row<?>> states = new ArrayList<>();
             for (String version : released) {
                 for (LifecycleState each : LifecycleState.values()) {
-                    states.add(MultiGauge.Row.of(Tags.of("release", version, "state", each.id()), this,
+                    states.add(MultiGauge.Row.of(
+                            Tags.of("release", version, "state", each.id()),
+                            this,
                             value(version, (s, r) -> state(s, r) == each ? 1 : 0)));
                 }
             }
@@ -111,7 +119,8 @@ class LifecycleMetrics implements DisposableBean {
             try {
                 Snapshot snapshot = metrics.snapshots.current();
                 Optional<Release> release = snapshot.releases().stream()
-                        .filter(r -> r.version().equals(version)).findFirst();
+                        .filter(r -> r.version().equals(version))
+                        .findFirst();
                 return release.map(r -> value.of(snapshot, r)).orElse(Double.NaN);
             } catch (RuntimeException e) {
                 return Double.NaN;
@@ -139,7 +148,8 @@ class LifecycleMetrics implements DisposableBean {
                     .filter(run -> "succeeded".equals(run.outcome()) && run.finishedAt() != null)
                     .map(ImportRunView::finishedAt)
                     .findFirst()
-                    .map(done -> (double) Duration.between(done, Instant.now(clock)).toSeconds())
+                    .map(done ->
+                            (double) Duration.between(done, Instant.now(clock)).toSeconds())
                     .orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Double.NaN;
@@ -150,5 +160,4 @@ class LifecycleMetrics implements DisposableBean {
     public void destroy() {
         rows.shutdownNow();
     }
-
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.xenproject.supportstatus.snapshot.Changes;
 import org.xenproject.supportstatus.snapshot.HistoryEntry;
 import org.xenproject.supportstatus.snapshot.Release;
@@ -77,7 +76,11 @@ record Milestone(Release release, Kind kind, LocalDate date, int moves, Instant 
                     }
                 }
             }
-            milestones.add(new Milestone(release, kind, date, moves,
+            milestones.add(new Milestone(
+                    release,
+                    kind,
+                    date,
+                    moves,
                     changedAt != null ? changedAt : release.source().committedAt()));
         }
         return milestones;

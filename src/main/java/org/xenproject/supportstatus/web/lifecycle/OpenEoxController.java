@@ -1,13 +1,5 @@
 package org.xenproject.supportstatus.web.lifecycle;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +8,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,50 +49,72 @@ class OpenEoxController {
     /** The core object: these four properties and nothing else, as its schema demands. */
     @Schema(name = "OpenEoxCore")
     @JsonPropertyOrder({"$schema", "end_of_life", "end_of_security_support", "last_updated"})
-    record Core(@JsonProperty("$schema") @Schema(example = CORE_SCHEMA) String schema,
+    record Core(
+            @JsonProperty("$schema") @Schema(example = CORE_SCHEMA)
+            String schema,
+
             @JsonProperty("end_of_life") @Schema(description = "The last supported day at 23:59:59Z, or tba")
             String endOfLife,
+
             @JsonProperty("end_of_security_support") String endOfSecuritySupport,
+
             @JsonProperty("last_updated") @Schema(description = "When a revision last changed a lifecycle date")
-            Instant lastUpdated) {
-    }
+            Instant lastUpdated) {}
 
     @Schema(name = "OpenEoxProduct")
-    record Product(@JsonProperty("$schema") String schema, @JsonProperty("product_name") String productName,
-            @JsonProperty("product_version") String productVersion, @JsonProperty("vendor_name") String vendorName) {
-    }
+    record Product(
+            @JsonProperty("$schema") String schema,
+            @JsonProperty("product_name") String productName,
+            @JsonProperty("product_version") String productVersion,
+            @JsonProperty("vendor_name") String vendorName) {}
 
     @Schema(name = "OpenEoxStatement")
-    record Statement(Core core, Product product, String cpe) {
-    }
+    record Statement(Core core, Product product, String cpe) {}
 
     @Schema(name = "OpenEoxStatements")
-    record Statements(List<Statement> statements) {
-    }
+    record Statements(List<Statement> statements) {}
 
-    @Operation(summary = "One release's lifecycle as an OASIS OpenEoX core object",
-            description = "End of life and end of security support as RFC 3339 times (the last supported day), or tba, and when a revision last changed them.")
+    @Operation(
+            summary = "One release's lifecycle as an OASIS OpenEoX core object",
+            description =
+                    "End of life and end of security support as RFC 3339 times (the last supported day), or tba, and when a revision last changed them.")
     @GetMapping(path = "/api/v1/releases/{version}/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Core> release(HttpServletRequest request, HttpServletResponse response,
-            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) throws IOException {
+    ResponseEntity<Core> release(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         if (release.releaseVersion().isUnstable()) {
             throw new NotFoundException("unstable has no lifecycle until it is released");
         }
-        return answers.of(request, response, snapshot, new Snapshot.Key("openeox", version), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("openeox", version),
+                Answers.JSON,
                 () -> core(snapshot, release));
     }
 
-    @Operation(summary = "Every released version's lifecycle as OpenEoX statements (core and product)",
-            description = "One statement per released version, with the product shell of the OpenEoX draft and the version's CPE.")
+    @Operation(
+            summary = "Every released version's lifecycle as OpenEoX statements (core and product)",
+            description =
+                    "One statement per released version, with the product shell of the OpenEoX draft and the version's CPE.")
     @GetMapping(path = "/api/v1/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Statements> all(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("openeox all"), Answers.JSON,
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("openeox all"),
+                Answers.JSON,
                 () -> new Statements(Milestone.released(snapshot.releases()).stream()
                         .filter(r -> r.document().release().initialRelease() != null)
-                        .map(r -> new Statement(core(snapshot, r),
+                        .map(r -> new Statement(
+                                core(snapshot, r),
                                 new Product(PRODUCT_SCHEMA, "Xen", r.version(), "Xen Project"),
                                 "cpe:2.3:o:xen:xen:" + r.version() + ":*:*:*:*:*:*:*"))
                         .toList()));
@@ -105,13 +126,20 @@ class OpenEoxController {
                 .map(Milestone::changedAt)
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
-                .orElse(release.source().committedAt() != null ? release.source().committedAt()
-                        : release.source().importedAt());
+                .orElse(
+                        release.source().committedAt() != null
+                                ? release.source().committedAt()
+                                : release.source().importedAt());
         return new Core(CORE_SCHEMA, end, end, lastUpdated);
     }
 
     /** The last supported day's last second, or {@code tba} while the file says the date is to be decided. */
     private static String endOf(LocalDate lastDay) {
-        return lastDay == null ? "tba" : lastDay.atTime(23, 59, 59).atOffset(ZoneOffset.UTC).toInstant().toString();
+        return lastDay == null
+                ? "tba"
+                : lastDay.atTime(23, 59, 59)
+                        .atOffset(ZoneOffset.UTC)
+                        .toInstant()
+                        .toString();
     }
 }

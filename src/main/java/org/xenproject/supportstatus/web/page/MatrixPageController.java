@@ -1,14 +1,13 @@
 package org.xenproject.supportstatus.web.page;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-
-import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotNull;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,17 +38,35 @@ class MatrixPageController {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> matrix(HttpServletRequest request, HttpServletResponse response,
+    ResponseEntity<String> matrix(
+            HttpServletRequest request,
+            HttpServletResponse response,
             @RequestParam(required = false) String arch,
             @RequestParam(required = false) Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
-            @RequestParam(required = false) SearchText q) throws IOException {
+            @RequestParam(required = false) SearchText q)
+            throws IOException {
         PageFilter filter = PageFilter.of(arch, level, q);
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("matrix page", filter), HTML,
-                () -> pages.render("page/matrix", Map.of(
-                        "filter", filter,
-                        "arches", PageFilter.ARCHES,
-                        "levels", Arrays.stream(SupportLevel.values()).map(SupportLevel::id).toList(),
-                        "table", MatrixTable.of(snapshot, filter, snapshot.day())), request, response));
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("matrix page", filter),
+                HTML,
+                () -> pages.render(
+                        "page/matrix",
+                        Map.of(
+                                "filter",
+                                filter,
+                                "arches",
+                                PageFilter.ARCHES,
+                                "levels",
+                                Arrays.stream(SupportLevel.values())
+                                        .map(SupportLevel::id)
+                                        .toList(),
+                                "table",
+                                MatrixTable.of(snapshot, filter, snapshot.day())),
+                        request,
+                        response));
     }
 }

@@ -6,15 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
+import org.xenproject.supportstatus.release.UpstreamLinks;
 import org.xenproject.supportstatus.snapshot.Features;
 import org.xenproject.supportstatus.snapshot.Matrix;
-import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Release;
-import org.xenproject.supportstatus.web.release.ReleaseView;
-import org.xenproject.supportstatus.release.UpstreamLinks;
+import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.FeatureStatus;
+import org.xenproject.supportstatus.web.release.ReleaseView;
 
 /**
  * The matrix page's table: every row of the {@link Matrix} with every cell, and, for the filter in
@@ -24,8 +23,7 @@ import org.xenproject.supportstatus.supportmd.FeatureStatus;
  * @param rowsWithStatuses rows that have a status in some release (heading rows not counted)
  * @param rowsShown        of those, the rows the filter keeps
  */
-record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines, int rowsWithStatuses,
-        int rowsShown) {
+record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines, int rowsWithStatuses, int rowsShown) {
 
     /**
      * A row: a section, or a status qualified below its section.
@@ -35,9 +33,15 @@ record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines,
      * @param upstream  a feature's anchor in Xen's SUPPORT.html of the newest release that has it; else null
      * @param api       the feature's JSON across releases; null when the row is not a feature
      */
-    record Line(String key, String title, int depth, boolean heading, boolean shown, String upstream, String api,
-            List<Cell> cells) {
-    }
+    record Line(
+            String key,
+            String title,
+            int depth,
+            boolean heading,
+            boolean shown,
+            String upstream,
+            String api,
+            List<Cell> cells) {}
 
     /**
      * A release's status on a row; {@code text == null} when that release has none.
@@ -65,16 +69,27 @@ record MatrixTable(LocalDate day, List<ReleaseColumn> columns, List<Line> lines,
             List<Cell> cells = new ArrayList<>(all.releases().size());
             for (String version : all.releases()) {
                 FeatureStatus status = row.statuses().get(version);
-                cells.add(status == null ? Cell.NONE : new Cell(status.text(), status.level().id(),
-                        SecurityNote.of(status.security().id()),
-                        status.arches().stream().map(Arch::id).collect(Collectors.joining(" ")),
-                        keptRow != null && keptRow.cells().containsKey(version)));
+                cells.add(
+                        status == null
+                                ? Cell.NONE
+                                : new Cell(
+                                        status.text(),
+                                        status.level().id(),
+                                        SecurityNote.of(status.security().id()),
+                                        status.arches().stream().map(Arch::id).collect(Collectors.joining(" ")),
+                                        keptRow != null && keptRow.cells().containsKey(version)));
             }
             String featureRelease = newestWithFeature.get(row.key());
             boolean heading = row.statuses().isEmpty();
-            lines.add(new Line(row.key(), row.title(), row.depth(), heading, keptRow != null,
+            lines.add(new Line(
+                    row.key(),
+                    row.title(),
+                    row.depth(),
+                    heading,
+                    keptRow != null,
                     featureRelease == null ? null : UpstreamLinks.supportHtml(featureRelease, row.key()),
-                    featureRelease == null ? null : "/api/v1/features/" + row.key(), cells));
+                    featureRelease == null ? null : "/api/v1/features/" + row.key(),
+                    cells));
             if (!heading) {
                 withStatuses++;
                 if (keptRow != null && !keptRow.cells().isEmpty()) {

@@ -28,7 +28,8 @@ class PageErrors {
     @ExceptionHandler(Exception.class)
     Object refused(Exception e, WebRequest request) throws Exception {
         ResponseEntity<?> answer = problems.problem(e, request);
-        if (!(answer.getBody() instanceof ProblemDetail problem) || !answer.getStatusCode().is4xxClientError()) {
+        if (!(answer.getBody() instanceof ProblemDetail problem)
+                || !answer.getStatusCode().is4xxClientError()) {
             return answer;
         }
         ModelAndView page = new ModelAndView("page/error");

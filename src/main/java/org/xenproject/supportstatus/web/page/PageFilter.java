@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.xenproject.supportstatus.snapshot.FeatureFilter;
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
@@ -43,11 +42,18 @@ record PageFilter(String arch, List<String> levels, String q, FeatureFilter sele
         }
         FeatureFilter parsed = FeatureFilter.of(
                 archName == null ? null : List.of(FeatureFilter.ArchName.valueOf(archName.toUpperCase(Locale.ROOT))),
-                level, null, null, SearchText.valueOf(q));
+                level,
+                null,
+                null,
+                SearchText.valueOf(q));
         FeatureFilter selection = new FeatureFilter(
-                parsed.arches().isEmpty() ? EVERY_FEATURE.arches() : parsed.arches(), parsed.levels(), Set.of(),
-                null, parsed.text());
-        List<String> levels = parsed.levels().stream().sorted().map(SupportLevel::id).toList();
+                parsed.arches().isEmpty() ? EVERY_FEATURE.arches() : parsed.arches(),
+                parsed.levels(),
+                Set.of(),
+                null,
+                parsed.text());
+        List<String> levels =
+                parsed.levels().stream().sorted().map(SupportLevel::id).toList();
         return new PageFilter(archName, levels, SearchText.valueOf(q), selection);
     }
 

@@ -1,10 +1,9 @@
 package org.xenproject.supportstatus.web.page;
 
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -23,10 +22,10 @@ class PageRenderer {
         this.templates = templates;
     }
 
-    String render(String template, Map<String, Object> model, HttpServletRequest request,
-            HttpServletResponse response) {
-        JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(
-                request.getServletContext());
+    String render(
+            String template, Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) {
+        JakartaServletWebApplication application =
+                JakartaServletWebApplication.buildApplication(request.getServletContext());
         WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH, model);
         return templates.process(template, context);
     }

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.web.page;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.web.release.ReleaseView;
 
@@ -21,15 +20,18 @@ record ReleaseColumn(ReleaseView release, boolean unstable, String stateLabel, L
      * @param value  the date, the file's text where it gives no date, or a dash when it gives nothing
      * @param isDate the value is a date, which a narrow column must not break at its hyphens
      */
-    record LifecycleDate(String label, String value, boolean isDate) {
-    }
+    record LifecycleDate(String label, String value, boolean isDate) {}
 
     static ReleaseColumn of(ReleaseView release) {
         boolean unstable = ReleaseVersion.UNSTABLE.name().equals(release.version());
-        return new ReleaseColumn(release, unstable, stateLabel(release.state(), unstable), List.of(
-                date("Released", release.initialRelease(), release, "initialRelease"),
-                date("Support", release.supportedUntil(), release, "supportedUntil"),
-                date("Security", release.securitySupportUntil(), release, "securitySupportUntil")));
+        return new ReleaseColumn(
+                release,
+                unstable,
+                stateLabel(release.state(), unstable),
+                List.of(
+                        date("Released", release.initialRelease(), release, "initialRelease"),
+                        date("Support", release.supportedUntil(), release, "supportedUntil"),
+                        date("Security", release.securitySupportUntil(), release, "securitySupportUntil")));
     }
 
     private static String stateLabel(String state, boolean unstable) {

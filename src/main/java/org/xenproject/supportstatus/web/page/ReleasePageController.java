@@ -1,12 +1,11 @@
 package org.xenproject.supportstatus.web.page;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,14 +34,28 @@ class ReleasePageController {
     }
 
     @GetMapping(path = "/releases/{version}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> release(HttpServletRequest request, HttpServletResponse response,
-            @PathVariable ReleaseVersion version) throws IOException {
+    ResponseEntity<String> release(
+            HttpServletRequest request, HttpServletResponse response, @PathVariable ReleaseVersion version)
+            throws IOException {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(request, response, snapshot, new Snapshot.Key("release page", version), MatrixPageController.HTML,
-                () -> pages.render("page/release", Map.of("release", ReleaseDetails.of(release,
-                        snapshot.history(release), snapshot.day(),
-                        // The page links within the site: the events' links need no host.
-                        LifecycleEvent.upTo(snapshot, List.of(release), snapshot.day(), ""))), request, response));
+        return answers.of(
+                request,
+                response,
+                snapshot,
+                new Snapshot.Key("release page", version),
+                MatrixPageController.HTML,
+                () -> pages.render(
+                        "page/release",
+                        Map.of(
+                                "release",
+                                ReleaseDetails.of(
+                                        release,
+                                        snapshot.history(release),
+                                        snapshot.day(),
+                                        // The page links within the site: the events' links need no host.
+                                        LifecycleEvent.upTo(snapshot, List.of(release), snapshot.day(), ""))),
+                        request,
+                        response));
     }
 }

@@ -10,8 +10,7 @@ final class SecurityNote {
 
     private static final Set<String> MARKED = Set.of("no", "conditional", "external");
 
-    private SecurityNote() {
-    }
+    private SecurityNote() {}
 
     /** The note for a normalised security support ({@code yes}, {@code no}, ...), or null when none is due. */
     static String of(String security) {

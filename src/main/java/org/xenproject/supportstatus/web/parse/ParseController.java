@@ -1,15 +1,14 @@
 package org.xenproject.supportstatus.web.parse;
 
-import java.io.IOException;
-
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,23 +31,43 @@ class ParseController {
         this.answers = answers;
     }
 
-    @Operation(summary = "Read a SUPPORT.md as the importer would, without storing it",
-            description = "For people editing SUPPORT.md: what the service will make of their change, warnings included. Nothing is stored.",
-            requestBody = @RequestBody(required = true, description = "The file, UTF-8, at most the import size limit",
-                    content = {@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-                            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
+    @Operation(
+            summary = "Read a SUPPORT.md as the importer would, without storing it",
+            description =
+                    "For people editing SUPPORT.md: what the service will make of their change, warnings included. Nothing is stored.",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            description = "The file, UTF-8, at most the import size limit",
+                            content = {
+                                @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+                                @Content(mediaType = "text/plain", schema = @Schema(type = "string"))
+                            }))
     @ApiResponse(responseCode = "200", description = "What the service reads in it, warnings included")
-    @ApiResponse(responseCode = "400", description = "Empty, binary or not UTF-8",
+    @ApiResponse(
+            responseCode = "400",
+            description = "Empty, binary or not UTF-8",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "Larger than the size limit",
+    @ApiResponse(
+            responseCode = "413",
+            description = "Larger than the size limit",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "415", description = "Not text/markdown or text/plain",
+    @ApiResponse(
+            responseCode = "415",
+            description = "Not text/markdown or text/plain",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "429", description = "This client address asked for too many parses; see Retry-After",
+    @ApiResponse(
+            responseCode = "429",
+            description = "This client address asked for too many parses; see Retry-After",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "Every place for a parse is taken; see Retry-After",
+    @ApiResponse(
+            responseCode = "503",
+            description = "Every place for a parse is taken; see Retry-After",
             content = @Content(mediaType = "application/problem+json"))
-    @PostMapping(path = "/api/v1/parse", consumes = {"text/markdown", "text/plain"}, produces = "application/json")
+    @PostMapping(
+            path = "/api/v1/parse",
+            consumes = {"text/markdown", "text/plain"},
+            produces = "application/json")
     ResponseEntity<ParseResult> parse(HttpServletRequest request, HttpServletResponse response)
             throws IOException, SupportMdRejected {
         // The client's allowance was charged before this (ParseAllowanceFilter).
@@ -68,7 +87,7 @@ class ParseController {
     }
 
     private static SupportMdRejected tooLarge(int limit) {
-        return new SupportMdRejected(SupportMdRejected.Reason.TOO_LARGE,
-                "The body is larger than the limit of " + limit + " bytes");
+        return new SupportMdRejected(
+                SupportMdRejected.Reason.TOO_LARGE, "The body is larger than the limit of " + limit + " bytes");
     }
 }

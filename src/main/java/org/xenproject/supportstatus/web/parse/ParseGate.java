@@ -1,5 +1,11 @@
 package org.xenproject.supportstatus.web.parse;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -12,13 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What keeps parsing, whose cost the client chooses, from slowing the service for everyone else.
@@ -79,15 +78,19 @@ final class ParseGate implements AutoCloseable {
      * so that a refusal costs less than the requests a flood is made of.
      */
     Optional<ParseRefused> admit(String clientAddress) {
-        Bucket bucket = allowances.get(clientKey(clientAddress), key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(settings.perMinute()).refillGreedy(settings.perMinute(), Duration.ofMinutes(1)))
-                .build());
+        Bucket bucket = allowances.get(
+                clientKey(clientAddress),
+                key -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(settings.perMinute())
+                                .refillGreedy(settings.perMinute(), Duration.ofMinutes(1)))
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Optional.empty();
         }
         refusedRate.increment();
-        return Optional.of(ParseRefused.overRate(settings.perMinute(), Duration.ofNanos(probe.getNanosToWaitForRefill())));
+        return Optional.of(
+                ParseRefused.overRate(settings.perMinute(), Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** A parse: work that may fail with {@code E}. */

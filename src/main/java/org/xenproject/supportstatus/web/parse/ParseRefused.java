@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.web.parse;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +14,6 @@ import org.springframework.web.ErrorResponseException;
  */
 final class ParseRefused extends ErrorResponseException {
     private static final long serialVersionUID = 1L;
-
 
     enum Reason {
         /** The client address is over its allowance. */
@@ -37,14 +35,22 @@ final class ParseRefused extends ErrorResponseException {
     }
 
     static ParseRefused overRate(int perMinute, Duration retryAfter) {
-        return new ParseRefused(Reason.RATE, HttpStatus.TOO_MANY_REQUESTS, "Too many parses",
-                "This client has asked for more than " + perMinute + " parses a minute; try again after Retry-After seconds.",
+        return new ParseRefused(
+                Reason.RATE,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many parses",
+                "This client has asked for more than " + perMinute
+                        + " parses a minute; try again after Retry-After seconds.",
                 retryAfter);
     }
 
     static ParseRefused busy(Duration retryAfter) {
-        return new ParseRefused(Reason.BUSY, HttpStatus.SERVICE_UNAVAILABLE, "Parser busy",
-                "Every place for a parse is taken; try again after Retry-After seconds.", retryAfter);
+        return new ParseRefused(
+                Reason.BUSY,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Parser busy",
+                "Every place for a parse is taken; try again after Retry-After seconds.",
+                retryAfter);
     }
 
     Reason reason() {
@@ -65,7 +71,8 @@ final class ParseRefused extends ErrorResponseException {
     private static ProblemDetail problem(Reason reason, HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("urn:xen-support:problem:parse-" + reason.name().toLowerCase()));
+        problem.setType(
+                URI.create("urn:xen-support:problem:parse-" + reason.name().toLowerCase()));
         return problem;
     }
 }

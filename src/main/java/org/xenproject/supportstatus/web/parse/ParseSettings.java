@@ -1,7 +1,6 @@
 package org.xenproject.supportstatus.web.parse;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,6 +1,5 @@
 package org.xenproject.supportstatus.web.imports;
 
-import org.xenproject.supportstatus.imports.ImportTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.xenproject.supportstatus.imports.ImportTestSupport;
 
 /** With no XEN_SUPPORT_ADMIN_TOKEN, the service refuses every admin call: 403, whatever is presented. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "xen.support.admin.token=")
@@ -32,12 +32,17 @@ class ImportControllerWithoutTokenTest {
                 request = request.header(HttpHeaders.AUTHORIZATION, authorization);
             }
             request.exchange()
-                    .expectStatus().isForbidden()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(403)
-                    .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("XEN_SUPPORT_ADMIN_TOKEN"));
+                    .jsonPath("$.status")
+                    .isEqualTo(403)
+                    .jsonPath("$.detail")
+                    .value(detail -> assertThat((String) detail).contains("XEN_SUPPORT_ADMIN_TOKEN"));
         }
-        assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single())
+                .isZero();
     }
 }

@@ -2,17 +2,16 @@ package org.xenproject.supportstatus.web.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.List;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +33,11 @@ class OpenEoxApiTest extends ApiTest {
             // The TC's own meta-schema would be fetched from the internet, which tests never reach; the
             // keywords the schema uses are JSON Schema 2020-12's, so it is read as that dialect.
             schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-            core = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+            core = SchemaRegistry.withDefaultDialect(
+                            SpecificationVersion.DRAFT_2020_12,
+                            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .build()))
                     .getSchema(json.writeValueAsString(schema));
         }
     }
@@ -44,12 +46,14 @@ class OpenEoxApiTest extends ApiTest {
     void aReleaseIsAValidCoreObject() {
         JsonNode answer = get("/api/v1/releases/4.17/openeox.json");
         assertThat(errors(answer)).isEmpty();
-        assertThat(answer.propertyNames()).containsExactlyInAnyOrder("$schema", "end_of_life",
-                "end_of_security_support", "last_updated");
+        assertThat(answer.propertyNames())
+                .containsExactlyInAnyOrder("$schema", "end_of_life", "end_of_security_support", "last_updated");
         assertThat(answer.get("end_of_life").asString()).isEqualTo("2027-12-12T23:59:59Z");
         assertThat(answer.get("end_of_security_support").asString()).isEqualTo("2027-12-12T23:59:59Z");
         // The commit that last moved a date: 4.17's extension.
-        assertThat(OffsetDateTime.parse(answer.get("last_updated").asString()).toInstant().toString())
+        assertThat(OffsetDateTime.parse(answer.get("last_updated").asString())
+                        .toInstant()
+                        .toString())
                 .isEqualTo("2026-02-12T10:01:00Z");
     }
 
@@ -84,18 +88,43 @@ class OpenEoxApiTest extends ApiTest {
 
     @Test
     void unstableIsNotAStatementAndAnswersRevalidate() {
-        http.get().uri("/api/v1/releases/unstable/openeox.json").exchange().expectStatus().isNotFound();
-        http.get().uri("/api/v1/releases/4.99/openeox.json").exchange().expectStatus().isNotFound();
-        http.get().uri("/api/v1/releases/x/openeox.json").exchange().expectStatus().isBadRequest();
-        String etag = http.get().uri("/api/v1/openeox.json").exchange()
-                .returnResult(String.class).getResponseHeaders().getETag();
-        http.get().uri("/api/v1/openeox.json").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified();
+        http.get()
+                .uri("/api/v1/releases/unstable/openeox.json")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/api/v1/releases/4.99/openeox.json")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.get()
+                .uri("/api/v1/releases/x/openeox.json")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        String etag = http.get()
+                .uri("/api/v1/openeox.json")
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        http.get()
+                .uri("/api/v1/openeox.json")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
     }
 
     private JsonNode get(String path) {
-        return json.readTree(http.get().uri(path).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseBody());
+        return json.readTree(http.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody());
     }
 
     private List<Error> errors(JsonNode instance) {

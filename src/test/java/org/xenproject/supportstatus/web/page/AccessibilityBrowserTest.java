@@ -2,14 +2,13 @@ package org.xenproject.supportstatus.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
 import com.deque.html.axecore.args.AxeRuleOptions;
 import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,7 +33,8 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
     @Test
     void theMatrixFilteredByTheServer() {
         driver.get(url("/?arch=arm64&level=supported&q=pv"));
-        assertThat(driver.findElements(By.cssSelector("#matrix tbody tr[hidden]"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#matrix tbody tr[hidden]")))
+                .isNotEmpty();
         assertNoViolations("/?arch=arm64&level=supported&q=pv");
     }
 
@@ -68,15 +68,22 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
         options.setRules(Map.of("target-size", on));
         Results results = new AxeBuilder().withOptions(options).analyze(driver);
         assertThat(results.getPasses()).as("axe ran its rules on " + page).isNotEmpty();
-        assertThat(results.getPasses()).extracting(Rule::getId).as("target sizes were checked on " + page)
+        assertThat(results.getPasses())
+                .extracting(Rule::getId)
+                .as("target sizes were checked on " + page)
                 .contains("target-size");
-        List<String> violations = results.getViolations().stream().map(AccessibilityBrowserTest::describe).toList();
+        List<String> violations = results.getViolations().stream()
+                .map(AccessibilityBrowserTest::describe)
+                .toList();
         assertThat(violations).as("accessibility violations on " + page).isEmpty();
     }
 
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList()
+                + rule.getNodes().stream()
+                        .limit(3)
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList()
                 + (rule.getNodes().size() > 3 ? " and " + (rule.getNodes().size() - 3) + " more" : "");
     }
 }

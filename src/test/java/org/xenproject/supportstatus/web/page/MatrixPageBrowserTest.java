@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,8 +25,15 @@ import org.openqa.selenium.support.ui.Select;
 class MatrixPageBrowserTest extends BrowserTestSupport {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final List<String> X86_ONLY = List.of("x86-64", "guest-type", "x86pv", "x86pv--x8664",
-            "x86pv--x8632-shim", "live-patching--x86", "nested-virtualization", "nested-virtualization--x86-hvm");
+    static final List<String> X86_ONLY = List.of(
+            "x86-64",
+            "guest-type",
+            "x86pv",
+            "x86pv--x8664",
+            "x86pv--x8632-shim",
+            "live-patching--x86",
+            "nested-virtualization",
+            "nested-virtualization--x86-hvm");
 
     MatrixPageBrowserTest() {
         super(1400, 1000);
@@ -49,18 +55,21 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/?arch=arm64"));
         assertThat(script("return window.loadedOnce")).as("no reload").isEqualTo(true);
         assertThat(columnWidths()).as("columns keep their widths").isEqualTo(widths);
-        assertThat(visibleKeys()).as("the script keeps what the server keeps")
-                .isEqualTo(serverKeeps("/?arch=arm64"));
+        assertThat(visibleKeys()).as("the script keeps what the server keeps").isEqualTo(serverKeeps("/?arch=arm64"));
         screenshot("matrix-arm64.png");
 
         driver.findElement(By.id("clear")).click();
 
         assertThat(shown(X86_ONLY)).containsOnly(true);
-        assertThat(new Select(driver.findElement(By.id("arch"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(driver.findElement(By.id("arch")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEmpty();
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/"));
         assertThat(script("return window.loadedOnce")).isEqualTo(true);
-        assertThat(severeConsoleMessages()).as("no script error, no Content-Security-Policy violation").isEmpty();
+        assertThat(severeConsoleMessages())
+                .as("no script error, no Content-Security-Policy violation")
+                .isEmpty();
     }
 
     @Test
@@ -68,28 +77,38 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
         String query = "/?arch=arm64&level=experimental&q=patch";
         driver.get(url(query));
 
-        assertThat(new Select(driver.findElement(By.id("arch"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(driver.findElement(By.id("arch")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("arm64");
-        assertThat(driver.findElement(By.cssSelector("input[name=level][value=experimental]")).isSelected()).isTrue();
-        assertThat(driver.findElement(By.cssSelector("input[name=level][value=supported]")).isSelected()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("input[name=level][value=experimental]"))
+                        .isSelected())
+                .isTrue();
+        assertThat(driver.findElement(By.cssSelector("input[name=level][value=supported]"))
+                        .isSelected())
+                .isFalse();
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("patch");
-        assertThat(visibleKeys()).containsExactly("feature-support", "toolstack", "live-patching",
-                "live-patching--arm");
+        assertThat(visibleKeys())
+                .containsExactly("feature-support", "toolstack", "live-patching", "live-patching--arm");
         assertThat(driver.findElement(By.id("shown")).getText()).isEqualTo("Showing 1 of 12 rows with statuses.");
 
         // Other filters, changed in the page, against the server's rendering of the URL they make.
         driver.get(url("/"));
-        driver.findElement(By.cssSelector("input[name=level][value=tech-preview]")).click();
-        driver.findElement(By.cssSelector("input[name=level][value=experimental]")).click();
+        driver.findElement(By.cssSelector("input[name=level][value=tech-preview]"))
+                .click();
+        driver.findElement(By.cssSelector("input[name=level][value=experimental]"))
+                .click();
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/?level=tech-preview&level=experimental"));
         assertThat(visibleKeys()).isEqualTo(serverKeeps("/?level=tech-preview&level=experimental"));
         driver.findElement(By.id("q")).sendKeys("x86/PV");
-        assertThat(visibleKeys()).isEqualTo(serverKeeps("/?level=tech-preview&level=experimental&q=x86/PV"))
+        assertThat(visibleKeys())
+                .isEqualTo(serverKeeps("/?level=tech-preview&level=experimental&q=x86/PV"))
                 .isEmpty();
         driver.findElement(By.id("clear")).click();
         driver.findElement(By.id("q")).sendKeys("x86/PV");
         assertThat(driver.getCurrentUrl()).isEqualTo(url("/?q=x86%2FPV"));
-        assertThat(visibleKeys()).isEqualTo(serverKeeps("/?q=x86/PV"))
+        assertThat(visibleKeys())
+                .isEqualTo(serverKeeps("/?q=x86/PV"))
                 .containsExactly("feature-support", "guest-type", "x86pv", "x86pv--x8664", "x86pv--x8632-shim");
     }
 
@@ -103,7 +122,8 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
         }
         assertThat(reached).containsSubsequence("arch", "q", "level-supported", "level-experimental", "clear");
         assertThat(script("return getComputedStyle(document.activeElement).outlineStyle"))
-                .as("the focused control shows it").isNotEqualTo("none");
+                .as("the focused control shows it")
+                .isNotEqualTo("none");
 
         // Back to the architecture with Shift+Tab, then choose by arrow keys: all → x86 → arm32 → arm64.
         while (!"arch".equals(activeId())) {
@@ -113,7 +133,8 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
         arch.sendKeys(Keys.ARROW_DOWN);
         arch.sendKeys(Keys.ARROW_DOWN);
         arch.sendKeys(Keys.ARROW_DOWN);
-        assertThat(new Select(arch).getFirstSelectedOption().getAttribute("value")).isEqualTo("arm64");
+        assertThat(new Select(arch).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("arm64");
         assertThat(shown(X86_ONLY)).containsOnly(false);
 
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -144,17 +165,20 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/"));
         assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as("only the table scrolls sideways, not the page").isEqualTo(true);
+                .as("only the table scrolls sideways, not the page")
+                .isEqualTo(true);
         screenshot("matrix-phone.png");
         WebElement box = driver.findElement(By.cssSelector(".matrix"));
-        assertThat((Long) script("return arguments[0].scrollWidth - arguments[0].clientWidth", box)).isPositive();
+        assertThat((Long) script("return arguments[0].scrollWidth - arguments[0].clientWidth", box))
+                .isPositive();
         WebElement feature = driver.findElement(By.cssSelector("tr[data-key=xl] th"));
         int left = feature.getRect().getX();
         script("arguments[0].scrollLeft = 300", box);
         assertThat(feature.getRect().getX()).as("the feature column sticks").isEqualTo(left);
         screenshot("matrix-phone-scrolled.png");
         driver.get(url("/releases/4.19"));
-        assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .isEqualTo(true);
         screenshot("release-phone.png");
         assertThat(severeConsoleMessages()).isEmpty();
     }
@@ -169,7 +193,8 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
 
     private List<Boolean> shown(List<String> keys) {
         return keys.stream()
-                .map(key -> driver.findElement(By.cssSelector("tr[data-key=\"" + key + "\"]")).isDisplayed())
+                .map(key -> driver.findElement(By.cssSelector("tr[data-key=\"" + key + "\"]"))
+                        .isDisplayed())
                 .toList();
     }
 
@@ -181,7 +206,10 @@ class MatrixPageBrowserTest extends BrowserTestSupport {
 
     private List<String> serverKeeps(String pathAndQuery) {
         try {
-            return Jsoup.connect(url(pathAndQuery)).get().select("#matrix tbody tr:not([hidden])").eachAttr("data-key");
+            return Jsoup.connect(url(pathAndQuery))
+                    .get()
+                    .select("#matrix tbody tr:not([hidden])")
+                    .eachAttr("data-key");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

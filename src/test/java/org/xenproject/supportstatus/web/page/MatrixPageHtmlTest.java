@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.web.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,16 +29,20 @@ class MatrixPageHtmlTest extends PageTestSupport {
 
         assertThat(page.title()).isEqualTo("Xen support matrix");
         List<Element> headers = page.select("#matrix thead th[data-state]");
-        assertThat(headers).extracting(th -> th.selectFirst(".version").text())
+        assertThat(headers)
+                .extracting(th -> th.selectFirst(".version").text())
                 .containsExactly("unstable", "4.20", "4.19", "4.17");
-        assertThat(headers).extracting(th -> th.selectFirst(".state").text())
+        assertThat(headers)
+                .extracting(th -> th.selectFirst(".state").text())
                 .containsExactly("in development", "supported", "security fixes only", "unsupported");
-        assertThat(headers).extracting(th -> th.attr("data-state"))
+        assertThat(headers)
+                .extracting(th -> th.attr("data-state"))
                 .containsExactly("unreleased", "supported", "security-only", "unsupported");
         assertThat(headers.get(0).hasClass("unstable")).isTrue();
         assertThat(headers.get(0).selectFirst(".version").attr("href")).isEqualTo("/releases/unstable");
         // The newest revision of 4.19 moved its security support to 2027-12-12.
-        assertThat(headers.get(2).select("dd")).extracting(Element::text)
+        assertThat(headers.get(2).select("dd"))
+                .extracting(Element::text)
                 .containsExactly("2024-07-29", "2026-01-29", "2027-12-12");
         assertThat(headers.get(0).select("dd")).extracting(Element::text).containsExactly("n/a", "n/a", "n/a");
         assertThat(page.select("#matrix col.release")).hasSize(4);
@@ -50,8 +53,8 @@ class MatrixPageHtmlTest extends PageTestSupport {
     void eachCellIsTheStatusTextWithItsLevelSecurityAndArchitectures() {
         Document page = page("/");
 
-        assertThat(texts(row(page, "live-patching--x86"))).containsExactly("Supported", "Supported", "Supported",
-                "Supported");
+        assertThat(texts(row(page, "live-patching--x86")))
+                .containsExactly("Supported", "Supported", "Supported", "Supported");
         Element x86 = row(page, "live-patching--x86").select("td").get(0);
         assertThat(x86.attr("data-level")).isEqualTo("supported");
         assertThat(x86.attr("data-arches")).isEqualTo("x86");
@@ -74,8 +77,18 @@ class MatrixPageHtmlTest extends PageTestSupport {
         Document page = page("/");
 
         List<String> keys = page.select("#matrix tbody tr").eachAttr("data-key");
-        assertThat(keys).containsSubsequence("feature-support", "host-architecture", "x86-64", "arm-v8",
-                "arm-v8--xen-in-aarch64-mode", "guest-type", "x86pv", "x86pv--x8664", "toolstack", "xl");
+        assertThat(keys)
+                .containsSubsequence(
+                        "feature-support",
+                        "host-architecture",
+                        "x86-64",
+                        "arm-v8",
+                        "arm-v8--xen-in-aarch64-mode",
+                        "guest-type",
+                        "x86pv",
+                        "x86pv--x8664",
+                        "toolstack",
+                        "xl");
         assertThat(keys).noneMatch(key -> key.startsWith("release-support"));
         assertThat(row(page, "guest-type").hasClass("heading")).isTrue();
         assertThat(row(page, "guest-type").attr("data-depth")).isEqualTo("2");
@@ -97,8 +110,11 @@ class MatrixPageHtmlTest extends PageTestSupport {
         String html = body("/");
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold</b>");
         Document page = Jsoup.parse(html);
-        assertThat(row(page, "virtual-tpm--linux").select("td").get(0).ownText()).isEqualTo(PageFixtures.HOSTILE);
-        assertThat(page.select("script")).extracting(script -> script.attr("src")).containsExactly("/page/matrix.js");
+        assertThat(row(page, "virtual-tpm--linux").select("td").get(0).ownText())
+                .isEqualTo(PageFixtures.HOSTILE);
+        assertThat(page.select("script"))
+                .extracting(script -> script.attr("src"))
+                .containsExactly("/page/matrix.js");
         assertThat(page.select("[style], [onerror], [onclick], b, img")).isEmpty();
 
         String release = body("/releases/unstable");
@@ -113,20 +129,39 @@ class MatrixPageHtmlTest extends PageTestSupport {
     void theUrlsFilterIsShownBeforeAnyScriptRuns() {
         Document arm64 = page("/?arch=arm64");
         assertThat(arm64.selectFirst("#arch option[selected]").val()).isEqualTo("arm64");
-        assertThat(hidden(arm64, "x86-64", "guest-type", "x86pv", "x86pv--x8664", "live-patching--x86",
-                "nested-virtualization--x86-hvm", "arm-v8--xen-in-aarch32-mode")).containsOnly(true);
-        assertThat(hidden(arm64, "host-architecture", "arm-v8", "arm-v8--xen-in-aarch64-mode", "live-patching",
-                "live-patching--arm", "xl", "toolstack")).containsOnly(false);
+        assertThat(hidden(
+                        arm64,
+                        "x86-64",
+                        "guest-type",
+                        "x86pv",
+                        "x86pv--x8664",
+                        "live-patching--x86",
+                        "nested-virtualization--x86-hvm",
+                        "arm-v8--xen-in-aarch32-mode"))
+                .containsOnly(true);
+        assertThat(hidden(
+                        arm64,
+                        "host-architecture",
+                        "arm-v8",
+                        "arm-v8--xen-in-aarch64-mode",
+                        "live-patching",
+                        "live-patching--arm",
+                        "xl",
+                        "toolstack"))
+                .containsOnly(false);
         // A heading kept for a row below it shows no cell of its own as matching.
         assertThat(row(arm64, "live-patching").select("td.out")).hasSize(4);
 
         Document levels = page("/?level=experimental,tech-preview");
-        assertThat(levels.select("input[name=level][checked]").eachAttr("value")).containsExactly("tech-preview",
-                "experimental");
-        assertThat(hidden(levels, "live-patching--arm", "nested-virtualization--x86-hvm",
-                "arm-v8--xen-in-aarch32-mode")).containsOnly(false);
+        assertThat(levels.select("input[name=level][checked]").eachAttr("value"))
+                .containsExactly("tech-preview", "experimental");
+        assertThat(hidden(
+                        levels, "live-patching--arm", "nested-virtualization--x86-hvm", "arm-v8--xen-in-aarch32-mode"))
+                .containsOnly(false);
         assertThat(hidden(levels, "xl", "live-patching--x86", "x86-64")).containsOnly(true);
-        assertThat(page("/?level=experimental&level=tech-preview").select("tbody tr:not([hidden])").eachAttr("data-key"))
+        assertThat(page("/?level=experimental&level=tech-preview")
+                        .select("tbody tr:not([hidden])")
+                        .eachAttr("data-key"))
                 .isEqualTo(levels.select("tbody tr:not([hidden])").eachAttr("data-key"));
 
         // Search looks in titles, keys and the headings above: "x86/PV" finds the statuses below it.
@@ -142,12 +177,18 @@ class MatrixPageHtmlTest extends PageTestSupport {
 
     @Test
     void aFilterThePageDoesNotOfferIsA400PageNotA500() {
-        for (String query : new String[] {"arch=arm", "arch=sparc", "level=best", "level=supported,",
-                "q=" + "x".repeat(201)}) {
-            http.get().uri("/?" + query).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                    .expectBody(String.class).value(html -> assertThat(Jsoup.parse(html).selectFirst("h1").text())
+        for (String query :
+                new String[] {"arch=arm", "arch=sparc", "level=best", "level=supported,", "q=" + "x".repeat(201)}) {
+            http.get()
+                    .uri("/?" + query)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .value(html -> assertThat(
+                                    Jsoup.parse(html).selectFirst("h1").text())
                             .startsWith("400 Invalid parameter"));
         }
     }
@@ -158,8 +199,16 @@ class MatrixPageHtmlTest extends PageTestSupport {
 
         assertThat(page.title()).isEqualTo("Xen 4.19: support status");
         assertThat(page.selectFirst("h1 .state").text()).isEqualTo("security fixes only");
-        assertThat(facts(page, "lifecycle")).containsSubsequence("Xen-Version", "4.19", "Initial release",
-                "2024-07-29", "Supported until", "2026-01-29", "Security support until", "2027-12-12");
+        assertThat(facts(page, "lifecycle"))
+                .containsSubsequence(
+                        "Xen-Version",
+                        "4.19",
+                        "Initial release",
+                        "2024-07-29",
+                        "Supported until",
+                        "2026-01-29",
+                        "Security support until",
+                        "2027-12-12");
         String commit = jdbc.sql("""
                         select v.commit_id from release r join revision v on v.id = r.current_revision_id
                         where r.version = '4.19'""").query(String.class).single();
@@ -178,13 +227,22 @@ class MatrixPageHtmlTest extends PageTestSupport {
         assertThat(xl.selectFirst("a[href^=https]").attr("href"))
                 .isEqualTo("https://xenbits.xen.org/docs/4.19-testing/SUPPORT.html#xl");
         assertThat(xl.selectFirst("a[href^=/api]").attr("href")).isEqualTo("/api/v1/releases/4.19/features/xl");
-        assertThat(page.select("#f-live-patching .caveat").eachText()).containsExactly("Compiled in only when asked for.");
+        assertThat(page.select("#f-live-patching .caveat").eachText())
+                .containsExactly("Compiled in only when asked for.");
         assertThat(page.select("#f-live-patching tbody tr").eachText())
                 .containsExactly("x86 Supported x86", "ARM Experimental security: no arm32 arm64");
 
         List<Element> history = page.select("#history ol.history > li");
-        int revisions = http.get().uri("/api/v1/releases/4.19/history").exchange().expectStatus().isOk()
-                .expectBody(ReleaseHistoryJson.class).returnResult().getResponseBody().revisions().size();
+        int revisions = http.get()
+                .uri("/api/v1/releases/4.19/history")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(ReleaseHistoryJson.class)
+                .returnResult()
+                .getResponseBody()
+                .revisions()
+                .size();
         assertThat(history).hasSize(revisions).hasSizeGreaterThan(2);
         Element newest = history.get(0);
         assertThat(newest.selectFirst(".subject").text()).isEqualTo("SUPPORT.md: extend security support of 4.19");
@@ -193,8 +251,7 @@ class MatrixPageHtmlTest extends PageTestSupport {
                 .containsExactly("securitySupportUntil: 2027-07-29 → 2027-12-12");
     }
 
-    record ReleaseHistoryJson(List<Object> revisions) {
-    }
+    record ReleaseHistoryJson(List<Object> revisions) {}
 
     @Test
     void releaseVersionsFollowTheApisRulesAnsweredAsPages() {
@@ -202,61 +259,116 @@ class MatrixPageHtmlTest extends PageTestSupport {
             http.get().uri("/releases/" + version).exchange().expectStatus().isOk();
         }
         for (String version : new String[] {"abc", "4.x", "x".repeat(200)}) {
-            http.get().uri("/releases/" + version).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                    .expectHeader().valueEquals("Content-Security-Policy", POLICY);
+            http.get()
+                    .uri("/releases/" + version)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectHeader()
+                    .valueEquals("Content-Security-Policy", POLICY);
         }
-        String notFound = http.get().uri("/releases/4.99").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(Jsoup.parse(notFound).select("main p").eachText())
-                .contains("No release 4.99 has been imported");
+        String notFound = http.get()
+                .uri("/releases/4.99")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(Jsoup.parse(notFound).select("main p").eachText()).contains("No release 4.99 has been imported");
     }
 
     @Test
     void pagesCarryTheirSecurityPolicyAndTheApisCachingRule() {
-        String etag = http.get().uri("/").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType("text/html;charset=UTF-8")
-                .expectHeader().valueEquals("Content-Security-Policy", POLICY)
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
-                .returnResult(String.class).getResponseHeaders().getETag();
+        String etag = http.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/html;charset=UTF-8")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", POLICY)
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
         assertThat(etag).isNotBlank();
-        http.get().uri("/").header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isNotModified();
+        http.get()
+                .uri("/")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
 
-        String releaseEtag = http.get().uri("/releases/4.20").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Content-Security-Policy", POLICY)
-                .returnResult(String.class).getResponseHeaders().getETag();
-        http.get().uri("/releases/4.20").header(HttpHeaders.IF_NONE_MATCH, releaseEtag).exchange()
-                .expectStatus().isNotModified();
+        String releaseEtag = http.get()
+                .uri("/releases/4.20")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", POLICY)
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        http.get()
+                .uri("/releases/4.20")
+                .header(HttpHeaders.IF_NONE_MATCH, releaseEtag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
 
         // The policy is the pages': the API keeps its own (nothing runs in data), Swagger UI its own.
-        http.get().uri("/api/v1/releases").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
-        http.get().uri("/page/matrix.js").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
-        http.get().uri("/page/page.css").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/css"));
+        http.get()
+                .uri("/api/v1/releases")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff");
+        http.get()
+                .uri("/page/matrix.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff");
+        http.get()
+                .uri("/page/page.css")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("text/css"));
     }
 
     @Test
     void theApisMatrixKeepsItsShape() {
-        http.get().uri("/api/v1/matrix").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/v1/matrix")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.releases[0]").isEqualTo("unstable")
-                .jsonPath("$.rows[0].cells").exists()
-                .jsonPath("$.rows[0].levels").exists()
-                .jsonPath("$.rows[0].statuses").doesNotExist();
+                .jsonPath("$.releases[0]")
+                .isEqualTo("unstable")
+                .jsonPath("$.rows[0].cells")
+                .exists()
+                .jsonPath("$.rows[0].levels")
+                .exists()
+                .jsonPath("$.rows[0].statuses")
+                .doesNotExist();
     }
 
     private Document page(String path) {
@@ -264,10 +376,16 @@ class MatrixPageHtmlTest extends PageTestSupport {
     }
 
     private String body(String path) {
-        return http.get().uri(path).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType("text/html;charset=UTF-8")
-                .expectBody(String.class).returnResult().getResponseBody();
+        return http.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/html;charset=UTF-8")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static Element row(Document page, String key) {
@@ -281,7 +399,9 @@ class MatrixPageHtmlTest extends PageTestSupport {
     }
 
     private static List<Boolean> hidden(Document page, String... keys) {
-        return java.util.Arrays.stream(keys).map(key -> row(page, key).hasAttr("hidden")).toList();
+        return java.util.Arrays.stream(keys)
+                .map(key -> row(page, key).hasAttr("hidden"))
+                .toList();
     }
 
     private static List<String> facts(Document page, String section) {
@@ -303,18 +423,18 @@ class MatrixPageHtmlTest extends PageTestSupport {
         // A release with no RELEASE tag yet says so rather than showing an empty list.
         Document untagged = page("/releases/4.20");
         assertThat(untagged.select("ol.point-releases")).isEmpty();
-        assertThat(untagged.select("#events").text()).contains("No RELEASE tag names a point release of this release yet.");
+        assertThat(untagged.select("#events").text())
+                .contains("No RELEASE tag names a point release of this release yet.");
     }
 
     @Test
     void theMatrixHeaderShowsEachReleasesLatestPointRelease() {
         List<Element> headers = page("/").select("#matrix thead th[data-state]");
 
-        assertThat(headers).extracting(th -> th.selectFirst(".version").text())
+        assertThat(headers)
+                .extracting(th -> th.selectFirst(".version").text())
                 .containsExactly("unstable", "4.20", "4.19", "4.17");
-        assertThat(headers).extracting(th -> th.select(".latest").text())
-                .containsExactly("", "", "4.19.2", "4.17.0");
-        assertThat(headers.get(2).selectFirst(".latest").attr("title"))
-                .isEqualTo("Latest point release, 2025-04-09");
+        assertThat(headers).extracting(th -> th.select(".latest").text()).containsExactly("", "", "4.19.2", "4.17.0");
+        assertThat(headers.get(2).selectFirst(".latest").attr("title")).isEqualTo("Latest point release, 2025-04-09");
     }
 }

@@ -11,11 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xenproject.supportstatus.imports.ImportJob;
-import org.xenproject.supportstatus.store.ImportRun;
 import org.xenproject.supportstatus.imports.ImportRunView;
+import org.xenproject.supportstatus.store.ImportRun;
 import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
@@ -33,8 +32,7 @@ final class PageFixtures {
 
     static final String HOSTILE = "<script>alert(\"owned\")</script> & <b>bold</b>";
 
-    private PageFixtures() {
-    }
+    private PageFixtures() {}
 
     static Clock fixedClock() {
         return Clock.fixed(DAY, ZoneOffset.UTC);
@@ -46,29 +44,31 @@ final class PageFixtures {
         try (XenRepository repo = XenRepository.create(dir)) {
             repo.commitSupport("master", "Add SUPPORT.md", file("4.17-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.17", "master");
-            repo.commitSupport("stable-4.17", "Release 4.17.0",
-                    file("4.17", "2022-12-12", "2024-06-12", "2025-12-12", false));
+            repo.commitSupport(
+                    "stable-4.17", "Release 4.17.0", file("4.17", "2022-12-12", "2024-06-12", "2025-12-12", false));
             repo.tag("RELEASE-4.17.0", "stable-4.17");
             repo.commitSupport("master", "SUPPORT.md: start 4.19", file("4.19-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.19", "master");
-            repo.commitSupport("stable-4.19", "Release 4.19.0",
-                    file("4.19", "2024-07-29", "2026-01-29", "2027-07-29", false));
+            repo.commitSupport(
+                    "stable-4.19", "Release 4.19.0", file("4.19", "2024-07-29", "2026-01-29", "2027-07-29", false));
             // Point releases of 4.19 on days of their own (the tag's day is the point release's).
             repo.clockAt(Instant.parse("2024-07-29T10:00:00Z"));
             repo.tag("RELEASE-4.19.0", "stable-4.19");
             repo.clockAt(Instant.parse("2024-11-20T10:00:00Z"));
             repo.commit("stable-4.19", "x86: a fix", "xen/arch/x86/fix.c", "int fixed;\n");
             repo.tag("RELEASE-4.19.1", "stable-4.19");
-            repo.commitSupport("stable-4.19", "SUPPORT.md: extend security support of 4.19",
+            repo.commitSupport(
+                    "stable-4.19",
+                    "SUPPORT.md: extend security support of 4.19",
                     file("4.19", "2024-07-29", "2026-01-29", "2027-12-12", false));
             repo.clockAt(Instant.parse("2025-04-09T10:00:00Z"));
             repo.tag("RELEASE-4.19.2", "stable-4.19");
             repo.commitSupport("master", "SUPPORT.md: start 4.20", file("4.20-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.20", "master");
-            repo.commitSupport("stable-4.20", "Release 4.20.0",
-                    file("4.20", "2025-03-05", "2026-09-05", "2028-03-05", false));
-            repo.commitSupport("master", "SUPPORT.md: vTPM for unstable", file("4.21-unstable", "n/a", "n/a", "n/a",
-                    true));
+            repo.commitSupport(
+                    "stable-4.20", "Release 4.20.0", file("4.20", "2025-03-05", "2026-09-05", "2028-03-05", false));
+            repo.commitSupport(
+                    "master", "SUPPORT.md: vTPM for unstable", file("4.21-unstable", "n/a", "n/a", "n/a", true));
         }
         return dir;
     }
@@ -136,7 +136,8 @@ final class PageFixtures {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package org.xenproject.supportstatus.web.page;
 
 import java.nio.file.Path;
 import java.time.Clock;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,12 +63,21 @@ class PageWeightTest {
             PageFixtures.delete(dir);
             try (XenRepository repo = XenRepository.create(dir)) {
                 for (int minor = 10; minor <= 22; minor++) {
-                    repo.commitSupport("master", "SUPPORT.md for 4." + minor, scaled("4." + minor + "-unstable",
-                            minor - 10, "n/a", "n/a", "n/a"));
+                    repo.commitSupport(
+                            "master",
+                            "SUPPORT.md for 4." + minor,
+                            scaled("4." + minor + "-unstable", minor - 10, "n/a", "n/a", "n/a"));
                     repo.branch("stable-4." + minor, "master");
                     int year = 2017 + (minor - 10) / 2;
-                    repo.commitSupport("stable-4." + minor, "Release 4." + minor + ".0", scaled("4." + minor,
-                            minor - 10, year + "-12-01", (year + 1) + "-06-01", (year + 3) + "-12-01"));
+                    repo.commitSupport(
+                            "stable-4." + minor,
+                            "Release 4." + minor + ".0",
+                            scaled(
+                                    "4." + minor,
+                                    minor - 10,
+                                    year + "-12-01",
+                                    (year + 1) + "-06-01",
+                                    (year + 3) + "-12-01"));
                 }
                 repo.commitSupport("master", "SUPPORT.md for 4.23", scaled("4.23-unstable", 13, "n/a", "n/a", "n/a"));
             }
@@ -90,17 +98,27 @@ class PageWeightTest {
             if (f % 10 == 0) {
                 text.append("## Area number ").append(f / 10).append("\n\n");
             }
-            text.append("### Feature ").append(f).append(" of the hypervisor\n\n")
-                    .append("A description of feature ").append(f)
-                    .append(", which does what its name says on the hosts its status names, much as the real ones do.\n\n");
+            text.append("### Feature ")
+                    .append(f)
+                    .append(" of the hypervisor\n\n")
+                    .append("A description of feature ")
+                    .append(f)
+                    .append(
+                            ", which does what its name says on the hosts its status names, much as the real ones do.\n\n");
             String level = levels[Math.min(levels.length - 1, (f % 5) + age / 4)];
             switch (f % 4) {
                 case 0 -> text.append("    Status: ").append(level).append('\n');
                 case 1 -> text.append("    Status, x86: ").append(level).append("\n    Status, Arm: Experimental\n");
-                case 2 -> text.append("    Status, x86 HVM: ").append(level).append("\n    Status, x86 PV: Supported\n")
-                        .append("    Status, ARM64: Tech Preview\n");
-                default -> text.append("    Status, Linux: ").append(level).append("\n    Status, FreeBSD: ")
-                        .append("Supported, with caveats\n");
+                case 2 ->
+                    text.append("    Status, x86 HVM: ")
+                            .append(level)
+                            .append("\n    Status, x86 PV: Supported\n")
+                            .append("    Status, ARM64: Tech Preview\n");
+                default ->
+                    text.append("    Status, Linux: ")
+                            .append(level)
+                            .append("\n    Status, FreeBSD: ")
+                            .append("Supported, with caveats\n");
             }
             if (f % 3 == 0) {
                 text.append("\nOnly with a recent toolstack; see the release notes for the details.\n");
@@ -127,15 +145,20 @@ class PageWeightTest {
         for (String asset : new String[] {"/page/page.css", "/page/matrix.js"}) {
             total += gzipped(asset).body().length;
         }
-        System.out.printf("Page weight, 14 releases, %d rows: page %d bytes (%d uncompressed), with CSS and JS %d bytes "
-                + "gzip%n", rows, page.body().length, gunzip(page.body()).length(), total);
+        System.out.printf(
+                "Page weight, 14 releases, %d rows: page %d bytes (%d uncompressed), with CSS and JS %d bytes "
+                        + "gzip%n",
+                rows, page.body().length, gunzip(page.body()).length(), total);
         assertThat(total).isLessThan(BUDGET_BYTES);
     }
 
     private HttpResponse<byte[]> gzipped(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Accept-Encoding", "gzip").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Encoding")).as(path).contains("gzip");
         return response;

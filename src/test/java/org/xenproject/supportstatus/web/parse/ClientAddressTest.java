@@ -3,7 +3,6 @@ package org.xenproject.supportstatus.web.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,14 +28,18 @@ class ClientAddressTest {
             """.getBytes(StandardCharsets.UTF_8);
 
     static RawHttp.Response parse(int port, String forwardedFor) {
-        return RawHttp.send(port, "POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/markdown\r\n"
-                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
-                + "Content-Length: " + BODY.length, BODY);
+        return RawHttp.send(
+                port,
+                "POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/markdown\r\n"
+                        + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
+                        + "Content-Length: " + BODY.length,
+                BODY);
     }
 
     /** By default no proxy is trusted: a client cannot escape its allowance by naming another address. */
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "xen.support.parse.per-minute=2")
     class NoProxyTrusted {
 
@@ -53,22 +56,25 @@ class ClientAddressTest {
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
-            assertThat(refused.body()).contains("\"status\":429", "urn:xen-support:problem:parse-rate",
-                    "\"instance\":\"/api/v1/parse\"");
+            assertThat(refused.body())
+                    .contains("\"status\":429", "urn:xen-support:problem:parse-rate", "\"instance\":\"/api/v1/parse\"");
             // Refused ahead of Spring MVC, yet with the headers of every other answer of the API.
             assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(refused.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+            assertThat(refused.header("Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'");
             assertThat(parse(port, null).status()).isEqualTo(429);
 
             RawHttp.Response metrics = RawHttp.send(port, "GET /actuator/prometheus HTTP/1.1\r\nHost: localhost");
             assertThat(metrics.status()).isEqualTo(200);
-            assertThat(metrics.body()).containsPattern("(?m)^xen_parse_refused_total\\{[^}]*reason=\"rate\"[^}]*} 2\\.0$");
+            assertThat(metrics.body())
+                    .containsPattern("(?m)^xen_parse_refused_total\\{[^}]*reason=\"rate\"[^}]*} 2\\.0$");
         }
     }
 
     /** Behind a trusted proxy, each client named by it has its own allowance. */
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {"xen.support.parse.per-minute=2", "XEN_SUPPORT_TRUSTED_PROXIES=127.0.0.0/8, ::1/128"})
     class LoopbackTrusted {
 

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,28 +19,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.WebLayerTest;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(ParseController.class)
 @WebLayerTest
 @Import({ParseConfiguration.class, Answers.class, ParseControllerTest.Meters.class})
-@TestPropertySource(properties = {"xen.support.parse.max-concurrent=1", "xen.support.parse.queue-wait=PT0.05S",
-        "xen.support.parse.per-minute=20"})
+@TestPropertySource(
+        properties = {
+            "xen.support.parse.max-concurrent=1",
+            "xen.support.parse.queue-wait=PT0.05S",
+            "xen.support.parse.per-minute=20"
+        })
 class ParseControllerTest {
 
     private static final String SUPPORT_MD = """
@@ -111,20 +114,27 @@ class ParseControllerTest {
         for (int i = 0; i < 40; i++) {
             file.append("\n### Feature number ").append(i).append("\n\n    Status: Supported\n");
         }
-        byte[] zipped = mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(file.toString())
+        byte[] zipped = mvc.perform(post("/api/v1/parse")
+                        .contentType("text/markdown")
+                        .content(file.toString())
                         .header(HttpHeaders.ACCEPT_ENCODING, "gzip"))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
                 .andExpect(header().string(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String unzipped;
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped))) {
             unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String plain = mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(file.toString()))
+        String plain = mvc.perform(
+                        post("/api/v1/parse").contentType("text/markdown").content(file.toString()))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist(HttpHeaders.CONTENT_ENCODING))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(unzipped).isEqualTo(plain).contains("Feature number 39");
     }
 
@@ -176,7 +186,9 @@ class ParseControllerTest {
 
     @Test
     void otherContentTypesAre415() throws Exception {
-        mvc.perform(post("/api/v1/parse").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/parse")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(415));
@@ -185,11 +197,17 @@ class ParseControllerTest {
     @Test
     void aClientOverItsAllowanceIs429WithRetryAfter() throws Exception {
         for (int i = 0; i < 20; i++) {
-            mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.50")))
+            mvc.perform(post("/api/v1/parse")
+                            .contentType("text/markdown")
+                            .content(SUPPORT_MD)
+                            .with(from("192.0.2.50")))
                     .andExpect(status().isOk());
         }
 
-        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.50")))
+        mvc.perform(post("/api/v1/parse")
+                        .contentType("text/markdown")
+                        .content(SUPPORT_MD)
+                        .with(from("192.0.2.50")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, matchesPattern("[1-9][0-9]*")))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -198,7 +216,10 @@ class ParseControllerTest {
                 .andExpect(jsonPath("$.title").value("Too many parses"))
                 .andExpect(jsonPath("$.detail", containsString("20 parses a minute")));
         // Another client is not affected.
-        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.51")))
+        mvc.perform(post("/api/v1/parse")
+                        .contentType("text/markdown")
+                        .content(SUPPORT_MD)
+                        .with(from("192.0.2.51")))
                 .andExpect(status().isOk());
     }
 
@@ -220,7 +241,10 @@ class ParseControllerTest {
         try {
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-            mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.60")))
+            mvc.perform(post("/api/v1/parse")
+                            .contentType("text/markdown")
+                            .content(SUPPORT_MD)
+                            .with(from("192.0.2.60")))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -231,7 +255,10 @@ class ParseControllerTest {
             release.countDown();
         }
         assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("held");
-        mvc.perform(post("/api/v1/parse").contentType("text/markdown").content(SUPPORT_MD).with(from("192.0.2.60")))
+        mvc.perform(post("/api/v1/parse")
+                        .contentType("text/markdown")
+                        .content(SUPPORT_MD)
+                        .with(from("192.0.2.60")))
                 .andExpect(status().isOk());
     }
 

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +41,8 @@ class ParseGateTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused.getBody().getType().toString()).isEqualTo("urn:xen-support:problem:parse-rate");
         // 3 a minute: the next one in about 20 s.
-        assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 20L);
+        assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
+                .isBetween(1L, 20L);
         assertThat(refusedCount("rate")).isEqualTo(1.0);
         assertThat(refusedCount("busy")).isZero();
         assertThat(gate.admit("192.0.2.2")).isEmpty();
@@ -99,12 +99,14 @@ class ParseGateTest {
         assertThat(gate.run(() -> Thread.currentThread().getName())).startsWith("parse-");
         SupportMdRejected rejected = new SupportMdRejected(SupportMdRejected.Reason.EMPTY, "empty");
         assertThatThrownBy(() -> gate.run(() -> {
-            throw rejected;
-        })).isSameAs(rejected);
+                    throw rejected;
+                }))
+                .isSameAs(rejected);
         IllegalStateException bug = new IllegalStateException("bug");
         assertThatThrownBy(() -> gate.run(() -> {
-            throw bug;
-        })).isSameAs(bug);
+                    throw bug;
+                }))
+                .isSameAs(bug);
     }
 
     private double refusedCount(String reason) {

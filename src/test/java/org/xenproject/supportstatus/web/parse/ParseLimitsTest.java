@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +37,8 @@ class ParseLimitsTest {
         try (Socket socket = socket()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/markdown\r\n"
-                    + "Content-Length: " + OFFERED + "\r\n\r\n# A\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + OFFERED + "\r\n\r\n# A\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // Not one more byte is sent: the answer must come without the body.
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
@@ -54,7 +54,8 @@ class ParseLimitsTest {
         try (Socket socket = socket()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/markdown\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<RawHttp.Response> answer = CompletableFuture.supplyAsync(() -> {
                 try {
                     return RawHttp.read(socket.getInputStream());
@@ -86,8 +87,9 @@ class ParseLimitsTest {
 
     @Test
     void otherContentTypesAre415AndBinaryIs400() {
-        for (String type : new String[] {"application/json", "application/octet-stream", "text/html",
-                "multipart/form-data; boundary=x"}) {
+        for (String type : new String[] {
+            "application/json", "application/octet-stream", "text/html", "multipart/form-data; boundary=x"
+        }) {
             RawHttp.Response response = post(type, "# A\n");
             assertThat(response.status()).as(type).isEqualTo(415);
             assertThat(response.header("Content-Type")).as(type).startsWith("application/problem+json");
@@ -110,8 +112,11 @@ class ParseLimitsTest {
 
     private RawHttp.Response post(String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
-        return RawHttp.send(port, "POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-                + "\r\nContent-Length: " + bytes.length, bytes);
+        return RawHttp.send(
+                port,
+                "POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                        + "\r\nContent-Length: " + bytes.length,
+                bytes);
     }
 
     private Socket socket() throws IOException {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -47,20 +46,32 @@ class ParseSettingsTest {
     @Test
     void nonsenseIsRefusedAtStart() {
         assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_PARSE_MAX_CONCURRENT", "-1")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("XEN_SUPPORT_PARSE_MAX_CONCURRENT");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("XEN_SUPPORT_PARSE_MAX_CONCURRENT");
         assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_PARSE_QUEUE_WAIT", "-PT1S")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("XEN_SUPPORT_PARSE_QUEUE_WAIT");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("XEN_SUPPORT_PARSE_QUEUE_WAIT");
         assertThatThrownBy(() -> bind(Map.of("XEN_SUPPORT_PARSE_PER_MINUTE", "0")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("XEN_SUPPORT_PARSE_PER_MINUTE");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("XEN_SUPPORT_PARSE_PER_MINUTE");
     }
 
     @Test
     void forwardedHeadersAreTrustedFromNoProxyUnlessNamed() throws IOException {
-        assertThat(binder(Map.of()).bind("server.forward-headers-strategy", String.class).get()).isEqualTo("native");
-        assertThat(binder(Map.of()).bind("server.tomcat.remoteip.internal-proxies", String.class).orElse(""))
+        assertThat(binder(Map.of())
+                        .bind("server.forward-headers-strategy", String.class)
+                        .get())
+                .isEqualTo("native");
+        assertThat(binder(Map.of())
+                        .bind("server.tomcat.remoteip.internal-proxies", String.class)
+                        .orElse(""))
                 .isEmpty();
         assertThat(binder(Map.of("XEN_SUPPORT_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.5/32"))
-                .bind("server.tomcat.remoteip.internal-proxies", String.class).get())
+                        .bind("server.tomcat.remoteip.internal-proxies", String.class)
+                        .get())
                 .isEqualTo("10.0.0.0/8, 192.168.1.5/32");
     }
 
@@ -75,7 +86,8 @@ class ParseSettingsTest {
         spring.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         spring.getPropertySources().addFirst(new MapPropertySource("environment", environment));
         spring.getPropertySources().addLast(new MapPropertySource("home", Map.of("user.home", "/home/xen")));
-        new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+        new YamlPropertySourceLoader()
+                .load("application.yaml", new ClassPathResource("application.yaml"))
                 .forEach(spring.getPropertySources()::addLast);
         return Binder.get(spring);
     }

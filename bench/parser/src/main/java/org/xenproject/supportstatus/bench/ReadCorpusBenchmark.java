@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -46,7 +45,8 @@ public class ReadCorpusBenchmark {
             }
         }
         if (files.size() != 14) {
-            throw new IllegalStateException("expected the 14 SUPPORT.md files of the corpus in " + dir + ", found " + files.size());
+            throw new IllegalStateException(
+                    "expected the 14 SUPPORT.md files of the corpus in " + dir + ", found " + files.size());
         }
     }
 
@@ -70,7 +70,7 @@ public class ReadCorpusBenchmark {
                 return candidate;
             }
         }
-        throw new UncheckedIOException(new IOException(
-                "corpus not found: give -p corpusDir=<dir> or -Dxen.corpus.dir=<dir>"));
+        throw new UncheckedIOException(
+                new IOException("corpus not found: give -p corpusDir=<dir> or -Dxen.corpus.dir=<dir>"));
     }
 }
