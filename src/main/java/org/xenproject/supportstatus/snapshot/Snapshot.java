@@ -43,12 +43,30 @@ public final class Snapshot {
         long bytes();
     }
 
+    /** What a request names is not there: answered 404. */
+    public abstract static class NotFound extends NoSuchElementException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
     /** The release asked for has not been imported. */
-    public static final class NoSuchRelease extends NoSuchElementException {
+    public static final class NoSuchRelease extends NotFound {
         private static final long serialVersionUID = 1L;
 
         NoSuchRelease(ReleaseVersion version) {
             super("No release " + version + " has been imported");
+        }
+    }
+
+    /** No stored revision is where {@code at=} points, or the release had no file yet then. */
+    public static final class NoSuchRevision extends NotFound {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchRevision(String message) {
+            super(message);
         }
     }
 

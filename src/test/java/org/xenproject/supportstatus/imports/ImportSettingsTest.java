@@ -15,7 +15,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
-import org.xenproject.supportstatus.web.AdminSettings;
+import org.xenproject.supportstatus.web.server.AdminSettings;
 
 /** application.yaml maps the documented environment variables onto ImportSettings with their defaults. */
 class ImportSettingsTest {

@@ -32,9 +32,9 @@ import org.xenproject.supportstatus.snapshot.Changes;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Feeds;
-import org.xenproject.supportstatus.web.PublicLinks;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Feeds;
+import org.xenproject.supportstatus.web.answer.PublicLinks;
 
 /** The change feed: JSON for programs, Atom for feed readers. */
 @RestController

@@ -19,7 +19,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.snapshot.SupportChanges;
-import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.answer.Answers;
 
 /** What changed from one release to another. */
 @RestController

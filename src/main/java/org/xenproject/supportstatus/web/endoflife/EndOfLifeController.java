@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
+import org.xenproject.supportstatus.snapshot.LifecycleAt;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.LifecycleAt;
-import org.xenproject.supportstatus.web.NotFoundException;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
  * The lifecycle in the field names of endoflife.date's product API, so tools built for it work

@@ -24,14 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
+import org.xenproject.supportstatus.snapshot.LifecycleAt;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.ReleaseSupport;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.LifecycleAt;
-import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.PublicLinks;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.PublicLinks;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
  * The lifecycle in endoflife.date's API v1, under a base URL of its own, so a client configured

@@ -30,11 +30,11 @@ import org.xenproject.supportstatus.snapshot.MergedOrder;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.FeatureKey;
-import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.SearchText;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.param.FeatureKey;
+import org.xenproject.supportstatus.web.param.Parameters;
+import org.xenproject.supportstatus.web.param.SearchText;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /** Features across releases: what exists, and how one feature stands in each release. */
 @RestController

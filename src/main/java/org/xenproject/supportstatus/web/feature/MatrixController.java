@@ -31,10 +31,10 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.FeatureKey;
-import org.xenproject.supportstatus.web.InvalidParameterException;
-import org.xenproject.supportstatus.web.Parameters;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.param.FeatureKey;
+import org.xenproject.supportstatus.web.param.Parameters;
+import org.xenproject.supportstatus.web.problem.InvalidParameterException;
 
 /** The support matrix across releases, as JSON or CSV. */
 @RestController

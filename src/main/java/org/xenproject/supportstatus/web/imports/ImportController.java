@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRunView;
 import org.xenproject.supportstatus.store.ImportRun;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.OpenApiConfiguration;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
+import org.xenproject.supportstatus.web.server.OpenApiConfiguration;
 
 /**
  * {@code GET /api/v1/imports}: recent import runs, newest first, with each branch's outcome.

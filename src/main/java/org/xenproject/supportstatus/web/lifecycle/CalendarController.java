@@ -29,9 +29,9 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.PublicLinks;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.PublicLinks;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
  * Lifecycle dates as an iCalendar a calendar application subscribes to: one all-day event per

@@ -32,10 +32,10 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Feeds;
-import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.PublicLinks;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Feeds;
+import org.xenproject.supportstatus.web.answer.PublicLinks;
+import org.xenproject.supportstatus.web.param.Parameters;
 
 /** What happened to releases up to today: JSON for programs, Atom for feed readers. */
 @RestController

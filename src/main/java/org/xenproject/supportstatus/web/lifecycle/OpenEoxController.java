@@ -24,8 +24,8 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.NotFoundException;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
  * Lifecycle statements in the OASIS OpenEoX core format, for SBOM and vulnerability tools. A Xen

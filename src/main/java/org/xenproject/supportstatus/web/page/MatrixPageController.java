@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.SearchText;
+import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.param.Parameters;
+import org.xenproject.supportstatus.web.param.SearchText;
 
 /** {@code GET /}: the support matrix as a web page, rendered once per snapshot and filter. */
 @Controller

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
-import org.xenproject.supportstatus.web.ApiProblems;
+import org.xenproject.supportstatus.web.problem.ApiProblems;
 
 /**
  * A bad version or filter on a page is answered as a page, with the status and words the API would

@@ -8,8 +8,8 @@ import java.util.Set;
 import org.xenproject.supportstatus.snapshot.FeatureFilter;
 import org.xenproject.supportstatus.supportmd.Arch;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.InvalidParameterException;
-import org.xenproject.supportstatus.web.SearchText;
+import org.xenproject.supportstatus.web.param.SearchText;
+import org.xenproject.supportstatus.web.problem.InvalidParameterException;
 
 /**
  * The matrix page's filters as its URL carries them, so a filtered view can be shared: one

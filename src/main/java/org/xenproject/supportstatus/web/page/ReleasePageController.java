@@ -15,7 +15,7 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.answer.Answers;
 import org.xenproject.supportstatus.web.lifecycle.LifecycleEvent;
 
 /** {@code GET /releases/{version}}: one release as a web page; versions are named as in the API. */

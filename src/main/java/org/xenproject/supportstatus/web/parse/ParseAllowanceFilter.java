@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.xenproject.supportstatus.web.ProblemResponses;
+import org.xenproject.supportstatus.web.problem.ProblemResponses;
 
 /**
  * Charges each {@code POST /api/v1/parse} to its client's allowance, and answers a client over it

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 import org.xenproject.supportstatus.supportmd.SupportMdRejected;
-import org.xenproject.supportstatus.web.Answers;
+import org.xenproject.supportstatus.web.answer.Answers;
 
 /** Lets people editing SUPPORT.md see what the service will make of their change. Stores nothing. */
 @RestController

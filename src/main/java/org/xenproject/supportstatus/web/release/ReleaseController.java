@@ -29,6 +29,7 @@ import org.xenproject.supportstatus.snapshot.FeatureFilter;
 import org.xenproject.supportstatus.snapshot.FeatureFilter.ArchName;
 import org.xenproject.supportstatus.snapshot.Features;
 import org.xenproject.supportstatus.snapshot.HistoryEntry;
+import org.xenproject.supportstatus.snapshot.LifecycleAt;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
@@ -36,14 +37,13 @@ import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.Answers;
-import org.xenproject.supportstatus.web.FeatureKey;
-import org.xenproject.supportstatus.web.LifecycleAt;
-import org.xenproject.supportstatus.web.NotFoundException;
-import org.xenproject.supportstatus.web.Parameters;
-import org.xenproject.supportstatus.web.SearchText;
-import org.xenproject.supportstatus.web.Truth;
+import org.xenproject.supportstatus.web.answer.Answers;
 import org.xenproject.supportstatus.web.feature.FeatureView;
+import org.xenproject.supportstatus.web.param.FeatureKey;
+import org.xenproject.supportstatus.web.param.Parameters;
+import org.xenproject.supportstatus.web.param.SearchText;
+import org.xenproject.supportstatus.web.param.Truth;
+import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /** Releases, their lifecycle and features, and the history of their SUPPORT.md. */
 @RestController

@@ -30,8 +30,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.xenproject.supportstatus.web.Answers;
 import org.xenproject.supportstatus.web.WebLayerTest;
+import org.xenproject.supportstatus.web.answer.Answers;
 
 @WebMvcTest(ParseController.class)
 @WebLayerTest
