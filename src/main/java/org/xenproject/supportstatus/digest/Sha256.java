@@ -5,14 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, which every JVM has: the identity of a stored file, a cache directory, the admin token. */
+/** SHA-256, which every JVM has: the identity of a stored file, an answer's ETag, a cache directory, the admin token. */
 public final class Sha256 {
 
     private Sha256() {}
 
-    public static byte[] of(byte[] bytes) {
+    /** The digest of {@code parts}, one after the other. */
+    public static byte[] of(byte[]... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no SHA-256", e);
         }

@@ -144,11 +144,6 @@ public class ImportJob implements DisposableBean {
         return runs.newest(limit).stream().map(ImportRunView::of).toList();
     }
 
-    /** The version of what the runs say, for their ETag. */
-    public String runsVersion() {
-        return runs.version();
-    }
-
     public Optional<ImportRunView> find(long id) {
         return runs.findById(id).map(ImportRunView::of);
     }

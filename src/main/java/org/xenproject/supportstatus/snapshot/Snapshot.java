@@ -3,8 +3,6 @@ package org.xenproject.supportstatus.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +76,7 @@ public final class Snapshot {
     private final LocalDate day;
     private final List<Release> releases;
     private final Stored stored;
-    private final ConcurrentHashMap<Object, FutureTask<Object>> prepared = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Record, FutureTask<Object>> prepared = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong computations = new AtomicLong();
 
@@ -124,7 +122,7 @@ public final class Snapshot {
 
     /** Every stored revision of the release, newest first, with what each changed. */
     public List<HistoryEntry> history(Release release) {
-        return prepared(new Key("history", release.version()), () -> {
+        return prepared(new HistoryOf(release.version()), () -> {
             List<StoredRevision> newestFirst = stored.revisions().of(release.version());
             Map<Long, SupportDocument> documents = stored.files()
                     .load(newestFirst.stream()
@@ -137,7 +135,7 @@ public final class Snapshot {
 
     /** Status and lifecycle changes across all releases, newest first. */
     public List<ChangeFeed.Entry> changes() {
-        return prepared(new Key("changes"), () -> {
+        return prepared(new AllChanges(), () -> {
             List<StoredRevision> all = stored.revisions().all();
             return ChangeFeed.of(
                     all,
@@ -163,9 +161,9 @@ public final class Snapshot {
      * by then. Releases with no file yet are left out. Empty when no stored revision has that commit.
      */
     public Optional<List<Release>> releasesAt(RevisionPoint point) {
-        return prepared(new Key("releases at", point), () -> {
+        return prepared(new ReleasesAt(point), () -> {
             List<StoredRevision> newestFirst =
-                    prepared(new Key("all revisions"), () -> stored.revisions().all());
+                    prepared(new AllRevisions(), () -> stored.revisions().all());
             Optional<Instant> until = until(point, newestFirst);
             if (until.isEmpty()) {
                 return Optional.<List<Release>>empty();
@@ -232,20 +230,22 @@ public final class Snapshot {
         return stored.files().content(supportFileId);
     }
 
-    /** A key made of what an answer means: its kind and the values it was computed from. */
-    public record Key(String kind, List<Object> values) {
-        /** Values may be null: a parameter not given is part of the meaning too. */
-        public Key(String kind, Object... values) {
-            this(kind, Collections.unmodifiableList(Arrays.asList(values)));
-        }
-    }
+    /* What the snapshot itself prepares from the store, kept like any answer. */
+
+    private record HistoryOf(String release) {}
+
+    private record AllChanges() {}
+
+    private record AllRevisions() {}
+
+    private record ReleasesAt(RevisionPoint point) {}
 
     /**
      * The answer to {@code key}, computed once for this snapshot: the same question asked meanwhile
      * waits for it rather than computing it again. A failure is not kept.
      */
     @SuppressWarnings("unchecked")
-    public <T> T prepared(Object key, Supplier<T> compute) {
+    public <T> T prepared(Record key, Supplier<T> compute) {
         // Nearly every call finds its answer: that path only reads.
         FutureTask<Object> task = prepared.get(key);
         FutureTask<Object> mine = null;

@@ -17,17 +17,6 @@ public interface ImportRunRepository extends JpaRepository<ImportRun, Long> {
     }
 
     /**
-     * Moves whenever a run starts, reports progress, records a branch or finishes: the version of
-     * what the runs say.
-     */
-    @Query(value = """
-            select 'i' || coalesce(max(id), 0) || '.' || count(finished_at) || '.'
-                || (select count(*) from import_branch_result) || '.'
-                || coalesce(md5(string_agg(phase || ':' || coalesce(progress, ''), ',')), '-')
-            from import_run""", nativeQuery = true)
-    String version();
-
-    /**
      * Closes runs left 'running' by an instance that stopped mid-run. Only called while holding the
      * import lock, when no run can be in progress anywhere.
      */

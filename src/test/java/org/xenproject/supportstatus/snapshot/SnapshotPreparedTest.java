@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 /** An answer is computed once per snapshot, whoever asks meanwhile, and a failure is not kept. */
 class SnapshotPreparedTest {
 
+    /** A question as the endpoints name theirs: a record of what the answer depends on. */
+    private record Question(String kind, String release, String filter) {}
+
     private final Snapshot snapshot = new Snapshot(1, Instant.EPOCH, LocalDate.of(2026, 11, 29), List.of(), null);
 
     @Test
@@ -23,7 +26,7 @@ class SnapshotPreparedTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger computed = new AtomicInteger();
         CompletableFuture<String> first =
-                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Question("matrix", null, null), () -> {
                     computed.incrementAndGet();
                     computing.countDown();
                     await(release);
@@ -31,7 +34,7 @@ class SnapshotPreparedTest {
                 }));
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<String> second =
-                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Question("matrix", null, null), () -> {
                     computed.incrementAndGet();
                     return "computed again";
                 }));
@@ -48,12 +51,12 @@ class SnapshotPreparedTest {
     void anotherQuestionDoesNotWait() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> slow =
-                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("matrix"), () -> {
+                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Question("matrix", null, null), () -> {
                     await(release);
                     return "matrix";
                 }));
-        CompletableFuture<String> other =
-                CompletableFuture.supplyAsync(() -> snapshot.prepared(new Snapshot.Key("releases"), () -> "releases"));
+        CompletableFuture<String> other = CompletableFuture.supplyAsync(
+                () -> snapshot.prepared(new Question("releases", null, null), () -> "releases"));
         assertThat(other.get(5, TimeUnit.SECONDS)).isEqualTo("releases");
         assertThat(slow).isNotDone();
         release.countDown();
@@ -61,40 +64,42 @@ class SnapshotPreparedTest {
     }
 
     @Test
-    void keysAreValuesAndNullsCount() {
-        assertThat(new Snapshot.Key("features", "4.19", null)).isEqualTo(new Snapshot.Key("features", "4.19", null));
-        assertThat(new Snapshot.Key("features", "4.19", null)).isNotEqualTo(new Snapshot.Key("features", "4.19", "x"));
-        snapshot.prepared(new Snapshot.Key("features", "4.19", null), () -> "one");
-        assertThat(snapshot.prepared(new Snapshot.Key("features", "4.19", null), () -> "two"))
+    void questionsAreValuesAndNullsCount() {
+        assertThat(new Question("features", "4.19", null)).isEqualTo(new Question("features", "4.19", null));
+        assertThat(new Question("features", "4.19", null)).isNotEqualTo(new Question("features", "4.19", "x"));
+        snapshot.prepared(new Question("features", "4.19", null), () -> "one");
+        assertThat(snapshot.prepared(new Question("features", "4.19", null), () -> "two"))
                 .isEqualTo("one");
         assertThat(snapshot.computations()).isEqualTo(1);
     }
 
     @Test
     void aFailureIsNotKept() {
-        assertThatThrownBy(() -> snapshot.prepared(new Snapshot.Key("bad"), () -> {
+        assertThatThrownBy(() -> snapshot.prepared(new Question("bad", null, null), () -> {
                     throw new IllegalStateException("no");
                 }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no");
-        assertThat(snapshot.prepared(new Snapshot.Key("bad"), () -> "fine")).isEqualTo("fine");
+        assertThat(snapshot.prepared(new Question("bad", null, null), () -> "fine"))
+                .isEqualTo("fine");
         assertThat(snapshot.computations()).isEqualTo(2);
     }
 
     @Test
     void pastTheMemoryBoundAnswersAreGivenButNotKept() {
         Snapshot.Sized large = () -> Snapshot.MAX_BYTES + 1;
-        assertThat(snapshot.prepared(new Snapshot.Key("large"), () -> large)).isSameAs(large);
-        snapshot.prepared(new Snapshot.Key("large"), () -> large);
+        assertThat(snapshot.prepared(new Question("large", null, null), () -> large))
+                .isSameAs(large);
+        snapshot.prepared(new Question("large", null, null), () -> large);
         assertThat(snapshot.computations()).isEqualTo(2);
     }
 
     @Test
     void anotherDayStartsWithNothingPrepared() {
-        snapshot.prepared(new Snapshot.Key("releases"), () -> "today");
+        snapshot.prepared(new Question("releases", null, null), () -> "today");
         Snapshot tomorrow = snapshot.on(snapshot.day().plusDays(1));
         assertThat(tomorrow.version()).isEqualTo(snapshot.version());
-        assertThat(tomorrow.prepared(new Snapshot.Key("releases"), () -> "tomorrow"))
+        assertThat(tomorrow.prepared(new Question("releases", null, null), () -> "tomorrow"))
                 .isEqualTo("tomorrow");
     }
 

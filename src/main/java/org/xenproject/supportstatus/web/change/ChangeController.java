@@ -13,16 +13,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +28,7 @@ import org.xenproject.supportstatus.snapshot.Changes;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.answer.Feeds;
 import org.xenproject.supportstatus.web.answer.PublicLinks;
 
@@ -42,14 +38,18 @@ import org.xenproject.supportstatus.web.answer.PublicLinks;
 class ChangeController {
 
     private final Snapshots snapshots;
-    private final Answers answers;
     private final PublicLinks links;
 
-    ChangeController(Snapshots snapshots, Answers answers, PublicLinks links) {
+    ChangeController(Snapshots snapshots, PublicLinks links) {
         this.snapshots = snapshots;
-        this.answers = answers;
         this.links = links;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record ChangesQuestion(int page, int size) {}
+
+    record FeedQuestion(String linkBase) {}
 
     @Schema(name = "ChangePage")
     record ChangePage(
@@ -70,9 +70,7 @@ class ChangeController {
             description =
                     "Every stored revision of any release's SUPPORT.md that changed a status or a lifecycle date, with what it changed.")
     @GetMapping(path = "/api/v1/changes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ChangePage> changes(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ChangePage> changes(
             @Parameter(description = "Page number, from 0")
                     @RequestParam(defaultValue = "0")
                     @Min(value = 0, message = "must be a whole number from 0")
@@ -83,10 +81,9 @@ class ChangeController {
                     @Max(
                             value = Feeds.MAX_PAGE_SIZE,
                             message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
-                    int size)
-            throws IOException {
+                    int size) {
         Snapshot snapshot = snapshots.current();
-        return answers.of(request, response, snapshot, new Snapshot.Key("changes", page, size), Answers.JSON, () -> {
+        return Answer.of(snapshot, new ChangesQuestion(page, size), () -> {
             List<ChangeFeed.Entry> all = snapshot.changes();
             List<ChangeFeed.Entry> entries = Feeds.page(all, page, size);
             boolean complete = snapshot.releases().stream().allMatch(Release::historyComplete);
@@ -99,17 +96,11 @@ class ChangeController {
             description =
                     "The newest changes for feed readers: each entry links to the release's web page, and to its history as JSON.")
     @GetMapping(path = "/api/v1/changes.atom", produces = "application/atom+xml")
-    ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Answer<String> atom() {
         Snapshot snapshot = snapshots.current();
         String base = links.base();
         // The links name the host the client reached, so each host has its own bytes.
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("changes.atom", base),
-                Feeds.ATOM,
-                () -> atom(base, snapshot.changes()));
+        return Answer.of(snapshot, new FeedQuestion(base), Feeds.ATOM, () -> atom(base, snapshot.changes()));
     }
 
     private String atom(String base, List<ChangeFeed.Entry> entries) {

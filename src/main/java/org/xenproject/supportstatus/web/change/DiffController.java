@@ -4,12 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +15,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.snapshot.SupportChanges;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 
 /** What changed from one release to another. */
 @RestController
@@ -27,12 +23,13 @@ import org.xenproject.supportstatus.web.answer.Answers;
 class DiffController {
 
     private final Snapshots snapshots;
-    private final Answers answers;
 
-    DiffController(Snapshots snapshots, Answers answers) {
+    DiffController(Snapshots snapshots) {
         this.snapshots = snapshots;
-        this.answers = answers;
     }
+
+    /** The question answered here: what the answer depends on, as the endpoint read it. */
+    record DiffQuestion(ReleaseVersion from, ReleaseVersion to) {}
 
     @Schema(name = "Diff")
     record Diff(
@@ -48,16 +45,13 @@ class DiffController {
             description =
                     "Compares the SUPPORT.md of two releases: the statuses only one has, those whose text changed, and the lifecycle dates that differ.")
     @GetMapping(path = "/api/v1/diff", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Diff> diff(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<Diff> diff(
             @Parameter(description = "The older release, e.g. 4.21") @RequestParam ReleaseVersion from,
-            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to)
-            throws IOException {
+            @Parameter(description = "The newer release, e.g. 4.22") @RequestParam ReleaseVersion to) {
         Snapshot snapshot = snapshots.current();
         Release older = snapshot.release(from);
         Release newer = snapshot.release(to);
-        return answers.of(request, response, snapshot, new Snapshot.Key("diff", from, to), Answers.JSON, () -> {
+        return Answer.of(snapshot, new DiffQuestion(from, to), () -> {
             Changes changes = SupportChanges.between(older.document(), newer.document());
             return new Diff(
                     older.version(),

@@ -5,15 +5,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +21,7 @@ import org.xenproject.supportstatus.snapshot.LifecycleAt;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
@@ -38,12 +34,16 @@ import org.xenproject.supportstatus.web.problem.NotFoundException;
 class EndOfLifeController {
 
     private final Snapshots snapshots;
-    private final Answers answers;
 
-    EndOfLifeController(Snapshots snapshots, Answers answers) {
+    EndOfLifeController(Snapshots snapshots) {
         this.snapshots = snapshots;
-        this.answers = answers;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record CyclesQuestion(RevisionPoint at) {}
+
+    record CycleQuestion(ReleaseVersion cycle, RevisionPoint at) {}
 
     @Schema(name = "EndOfLifeCycle", description = "One release cycle as endoflife.date describes it")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,42 +69,27 @@ class EndOfLifeController {
             description =
                     "The lifecycle in the field names of endoflife.date's product API (cycle, releaseDate, support, eol, latest, link), so tools built for it work unchanged.")
     @GetMapping(path = "/api/endoflife/xen.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<List<Cycle>> cycles(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<List<Cycle>> cycles(
             @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("endoflife cycles", at),
-                Answers.JSON,
-                () -> cycles(snapshot, at));
+        return Answer.of(snapshot, new CyclesQuestion(at), () -> cycles(snapshot, at));
     }
 
     @Operation(
             summary = "One released cycle, as endoflife.date describes it",
             description = "One cycle in the field names of endoflife.date's product API.")
     @GetMapping(path = "/api/endoflife/xen/{cycle}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Cycle> cycle(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<Cycle> cycle(
             @Parameter(description = "A release cycle, e.g. 4.17") @PathVariable ReleaseVersion cycle,
             @Parameter(description = "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("endoflife cycle", cycle, at),
-                Answers.JSON,
+                new CycleQuestion(cycle, at),
                 () -> cycles(snapshot, at).stream()
                         .filter(c -> c.cycle().equals(cycle.name()))
                         .findFirst()

@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +25,7 @@ import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.ReleaseSupport;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.answer.PublicLinks;
 import org.xenproject.supportstatus.web.problem.NotFoundException;
 
@@ -49,14 +45,20 @@ class EndOfLifeV1Controller {
     private static final List<String> TAGS = List.of("hypervisor", "linux-foundation", "virtualization");
 
     private final Snapshots snapshots;
-    private final Answers answers;
     private final PublicLinks links;
 
-    EndOfLifeV1Controller(Snapshots snapshots, Answers answers, PublicLinks links) {
+    EndOfLifeV1Controller(Snapshots snapshots, PublicLinks links) {
         this.snapshots = snapshots;
-        this.answers = answers;
         this.links = links;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record ProductsQuestion(String linkBase) {}
+
+    record ProductQuestion(String linkBase, RevisionPoint at) {}
+
+    record ReleaseQuestion(String linkBase, String cycle, RevisionPoint at) {}
 
     @Schema(name = "EndOfLifeV1ProductSummary")
     record ProductSummary(
@@ -133,14 +135,11 @@ class EndOfLifeV1Controller {
             description =
                     "endoflife.date's product list (API v1), so that a client given this service's base URL finds Xen.")
     @GetMapping(path = BASE + "/products", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProductList> products(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Answer<ProductList> products() {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("endoflife v1 products", links.base()),
-                Answers.JSON,
+                new ProductsQuestion(links.base()),
                 () -> new ProductList(
                         SCHEMA_VERSION,
                         snapshot.changedAt(),
@@ -159,52 +158,43 @@ class EndOfLifeV1Controller {
             description =
                     "endoflife.date's product answer (API v1): general and security support of every released cycle, its latest point release; at= gives it as SUPPORT.md stood then.")
     @GetMapping(path = BASE + "/products/{product}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProductAnswer> product(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ProductAnswer> product(
             @Parameter(description = "The product: xen") @PathVariable String product,
             @Parameter(
                             description =
                                     "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD, "
                                             + "evaluated on that date")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         requireXen(product);
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("endoflife v1 product", links.base(), at),
-                Answers.JSON,
-                () -> {
-                    List<Release> released = released(snapshot, at);
-                    LocalDate day = LifecycleAt.day(snapshot, null, at);
-                    Instant lastModified = released.stream()
-                            .map(r -> r.source().committedAt())
-                            .filter(Objects::nonNull)
-                            .max(Comparator.naturalOrder())
-                            .orElse(snapshot.changedAt());
-                    return new ProductAnswer(
-                            SCHEMA_VERSION,
-                            snapshot.changedAt(),
-                            lastModified,
-                            new Product(
-                                    PRODUCT,
-                                    LABEL,
-                                    List.of(),
-                                    "server-app",
-                                    TAGS,
-                                    "xl info | grep xen_version",
-                                    List.of(new Identifier("cpe:2.3:o:xen:xen", "cpe")),
-                                    new Labels("General support", null, "Security support", null),
-                                    new Links(
-                                            null,
-                                            links.base() + "/",
-                                            "https://xenbits.xen.org/docs/unstable/support-matrix.html"),
-                                    released.stream().map(r -> rel(r, day)).toList()));
-                });
+        return Answer.of(snapshot, new ProductQuestion(links.base(), at), () -> {
+            List<Release> released = released(snapshot, at);
+            LocalDate day = LifecycleAt.day(snapshot, null, at);
+            Instant lastModified = released.stream()
+                    .map(r -> r.source().committedAt())
+                    .filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder())
+                    .orElse(snapshot.changedAt());
+            return new ProductAnswer(
+                    SCHEMA_VERSION,
+                    snapshot.changedAt(),
+                    lastModified,
+                    new Product(
+                            PRODUCT,
+                            LABEL,
+                            List.of(),
+                            "server-app",
+                            TAGS,
+                            "xl info | grep xen_version",
+                            List.of(new Identifier("cpe:2.3:o:xen:xen", "cpe")),
+                            new Labels("General support", null, "Security support", null),
+                            new Links(
+                                    null,
+                                    links.base() + "/",
+                                    "https://xenbits.xen.org/docs/unstable/support-matrix.html"),
+                            released.stream().map(r -> rel(r, day)).toList()));
+        });
     }
 
     @Operation(
@@ -212,9 +202,7 @@ class EndOfLifeV1Controller {
             description =
                     "endoflife.date's release answer (API v1) for one cycle; at= gives it as SUPPORT.md stood then.")
     @GetMapping(path = BASE + "/products/{product}/releases/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReleaseAnswer> release(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ReleaseAnswer> release(
             @Parameter(description = "The product: xen") @PathVariable String product,
             @Parameter(description = "A release cycle such as 4.17, or latest") @PathVariable String name,
             @Parameter(
@@ -222,8 +210,7 @@ class EndOfLifeV1Controller {
                                     "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD, "
                                             + "evaluated on that date")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         requireXen(product);
         String cycle = name.equals("latest")
                 ? "latest"
@@ -232,20 +219,14 @@ class EndOfLifeV1Controller {
                         .map(ReleaseVersion::name)
                         .orElseThrow(() -> new NotFoundException("No release '" + name + "' of " + PRODUCT));
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("endoflife v1 release", links.base(), cycle, at),
-                Answers.JSON,
-                () -> {
-                    LocalDate day = LifecycleAt.day(snapshot, null, at);
-                    Release found = released(snapshot, at).stream()
-                            .filter(r -> cycle.equals("latest") || r.version().equals(cycle))
-                            .findFirst()
-                            .orElseThrow(() -> new NotFoundException("No released cycle " + cycle + " of " + PRODUCT));
-                    return new ReleaseAnswer(SCHEMA_VERSION, snapshot.changedAt(), rel(found, day));
-                });
+        return Answer.of(snapshot, new ReleaseQuestion(links.base(), cycle, at), () -> {
+            LocalDate day = LifecycleAt.day(snapshot, null, at);
+            Release found = released(snapshot, at).stream()
+                    .filter(r -> cycle.equals("latest") || r.version().equals(cycle))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("No released cycle " + cycle + " of " + PRODUCT));
+            return new ReleaseAnswer(SCHEMA_VERSION, snapshot.changedAt(), rel(found, day));
+        });
     }
 
     private static void requireXen(String product) {

@@ -4,11 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +26,7 @@ import org.xenproject.supportstatus.snapshot.MergedOrder;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.param.FeatureKey;
 import org.xenproject.supportstatus.web.param.Parameters;
 import org.xenproject.supportstatus.web.param.SearchText;
@@ -42,12 +38,16 @@ import org.xenproject.supportstatus.web.problem.NotFoundException;
 class FeatureController {
 
     private final Snapshots snapshots;
-    private final Answers answers;
 
-    FeatureController(Snapshots snapshots, Answers answers) {
+    FeatureController(Snapshots snapshots) {
         this.snapshots = snapshots;
-        this.answers = answers;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record FeatureListQuestion(FeatureFilter filter) {}
+
+    record FeatureQuestion(FeatureKey key, FeatureFilter filter) {}
 
     @Schema(name = "FeatureSummary")
     record FeatureSummary(
@@ -66,25 +66,16 @@ class FeatureController {
             description =
                     "One entry per feature key, with its title and section path, and the releases whose SUPPORT.md lists it.")
     @GetMapping(path = "/api/v1/features", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeatureList> features(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<FeatureList> features(
             @Parameter(description = "Text in a feature's title, key or description, case-insensitive")
                     @RequestParam(required = false)
                     SearchText q,
             @Parameter(description = "Features in this section (a section key such as 'guest-type')")
                     @RequestParam(required = false)
-                    FeatureKey section)
-            throws IOException {
+                    FeatureKey section) {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(null, null, null, FeatureKey.valueOf(section), SearchText.valueOf(q));
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("all features", filter),
-                Answers.JSON,
-                () -> list(snapshot, filter));
+        return Answer.of(snapshot, new FeatureListQuestion(filter), () -> list(snapshot, filter));
     }
 
     private static FeatureList list(Snapshot snapshot, FeatureFilter filter) {
@@ -130,26 +121,17 @@ class FeatureController {
             summary = "One feature in every release that has it, newest first",
             description = "How the support of one feature went from release to release: its statuses in each.")
     @GetMapping(path = "/api/v1/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeatureAcrossReleases> feature(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<FeatureAcrossReleases> feature(
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
             @Parameter(
                             description = "Only statuses that apply to this architecture",
                             schema = @Schema(allowableValues = {"x86", "arm", "arm32", "arm64"}))
                     @RequestParam(required = false)
                     @Size(min = 1, message = Parameters.NOTHING_NAMED)
-                    Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch)
-            throws IOException {
+                    Set<@NotNull(message = Parameters.EMPTY_ITEM) ArchName> arch) {
         Snapshot snapshot = snapshots.current();
         FeatureFilter filter = FeatureFilter.of(arch, null, null, null, null);
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("feature across releases", key, filter),
-                Answers.JSON,
-                () -> across(snapshot, key.value(), filter));
+        return Answer.of(snapshot, new FeatureQuestion(key, filter), () -> across(snapshot, key.value(), filter));
     }
 
     private static FeatureAcrossReleases across(Snapshot snapshot, String featureKey, FeatureFilter filter) {

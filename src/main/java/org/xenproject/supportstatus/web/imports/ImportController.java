@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -22,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRunView;
 import org.xenproject.supportstatus.store.ImportRun;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.problem.NotFoundException;
 import org.xenproject.supportstatus.web.server.OpenApiConfiguration;
 
@@ -38,11 +36,9 @@ class ImportController {
     static final int MAX_LIMIT = 100;
 
     private final ImportJob job;
-    private final Answers answers;
 
-    ImportController(ImportJob job, Answers answers) {
+    ImportController(ImportJob job) {
         this.job = job;
-        this.answers = answers;
     }
 
     record ImportRuns(List<ImportRunView> runs) {}
@@ -52,30 +48,23 @@ class ImportController {
             description =
                     "Each run with when it started and ended, what started it, and for each branch whether it was stored, unchanged or failed.")
     @GetMapping
-    ResponseEntity<ImportRuns> recent(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ImportRuns> recent(
             @Parameter(description = "How many runs, 1 to 100; default 20")
                     @RequestParam(defaultValue = "20")
                     @Min(value = 1, message = "must be a whole number from 1 to " + MAX_LIMIT)
                     @Max(value = MAX_LIMIT, message = "must be a whole number from 1 to " + MAX_LIMIT)
                     int limit) {
-        return answers.unkept(request, job.runsVersion(), () -> new ImportRuns(job.recent(limit)));
+        return Answer.fresh(() -> new ImportRuns(job.recent(limit)));
     }
 
     @Operation(summary = "One import run", description = "A run by its id, with each branch's outcome.")
     @GetMapping("/{id}")
-    ResponseEntity<ImportRunView> one(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ImportRunView> one(
             @Parameter(description = "The run's id")
                     @PathVariable
                     @Min(value = 1, message = "must be a whole number from 1")
                     long id) {
-        return answers.unkept(
-                request,
-                job.runsVersion(),
-                () -> job.find(id).orElseThrow(() -> new NotFoundException("No import run " + id)));
+        return Answer.fresh(() -> job.find(id).orElseThrow(() -> new NotFoundException("No import run " + id)));
     }
 
     @Operation(

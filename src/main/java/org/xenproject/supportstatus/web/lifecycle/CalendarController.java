@@ -12,16 +12,12 @@ import biweekly.util.Duration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +25,7 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.answer.PublicLinks;
 import org.xenproject.supportstatus.web.problem.NotFoundException;
 
@@ -47,27 +43,29 @@ class CalendarController {
     static final List<Integer> ALARM_DAYS = List.of(90, 30, 7);
 
     private final Snapshots snapshots;
-    private final Answers answers;
     private final PublicLinks links;
 
-    CalendarController(Snapshots snapshots, Answers answers, PublicLinks links) {
+    CalendarController(Snapshots snapshots, PublicLinks links) {
         this.snapshots = snapshots;
-        this.answers = answers;
         this.links = links;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record CalendarQuestion(String linkBase) {}
+
+    record ReleaseCalendarQuestion(String linkBase, ReleaseVersion version) {}
 
     @Operation(
             summary = "Every release's lifecycle dates as an iCalendar (RFC 5545), with reminders before each end",
             description =
                     "One all-day event per initial release, end of general support and end of security support; a date SUPPORT.md moves keeps its UID and raises its SEQUENCE, so subscribed calendars move the event.")
     @GetMapping(path = "/api/v1/calendar.ics", produces = "text/calendar;charset=UTF-8")
-    ResponseEntity<String> calendar(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Answer<String> calendar() {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("calendar", links.base()),
+                new CalendarQuestion(links.base()),
                 CALENDAR,
                 () -> write(snapshot, Milestone.released(snapshot.releases()), "Xen releases"));
     }
@@ -76,21 +74,16 @@ class CalendarController {
             summary = "One release's lifecycle dates as an iCalendar (RFC 5545)",
             description = "The same events as the whole calendar, for one release only.")
     @GetMapping(path = "/api/v1/releases/{version}/calendar.ics", produces = "text/calendar;charset=UTF-8")
-    ResponseEntity<String> releaseCalendar(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version)
-            throws IOException {
+    Answer<String> releaseCalendar(
+            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         if (release.releaseVersion().isUnstable()) {
             throw new NotFoundException("unstable has no lifecycle dates until it is released");
         }
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("calendar", links.base(), version),
+                new ReleaseCalendarQuestion(links.base(), version),
                 CALENDAR,
                 () -> write(snapshot, List.of(release), "Xen " + release.version()));
     }

@@ -10,13 +10,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +28,7 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.answer.Feeds;
 import org.xenproject.supportstatus.web.answer.PublicLinks;
 import org.xenproject.supportstatus.web.param.Parameters;
@@ -43,14 +39,18 @@ import org.xenproject.supportstatus.web.param.Parameters;
 class EventController {
 
     private final Snapshots snapshots;
-    private final Answers answers;
     private final PublicLinks links;
 
-    EventController(Snapshots snapshots, Answers answers, PublicLinks links) {
+    EventController(Snapshots snapshots, PublicLinks links) {
         this.snapshots = snapshots;
-        this.answers = answers;
         this.links = links;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record EventsQuestion(String linkBase, ReleaseVersion release, Set<String> types, int page, int size) {}
+
+    record FeedQuestion(String linkBase) {}
 
     @Schema(name = "LifecycleEventPage")
     record EventPage(LocalDate asOf, int page, int size, int total, List<LifecycleEvent> events) {}
@@ -60,9 +60,7 @@ class EventController {
             description =
                     "What happened to releases: released, point-released, general and security support ended, security support ending (90, 30 and 7 days before), and lifecycle dates moved by a revision.")
     @GetMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EventPage> events(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<EventPage> events(
             @Parameter(description = "Only events of this release (4.17, stable-4.17, 4.17.3)")
                     @RequestParam(required = false)
                     ReleaseVersion release,
@@ -91,40 +89,30 @@ class EventController {
                     @Max(
                             value = Feeds.MAX_PAGE_SIZE,
                             message = "must be a whole number from 1 to " + Feeds.MAX_PAGE_SIZE)
-                    int size)
-            throws IOException {
+                    int size) {
         Snapshot snapshot = snapshots.current();
         List<Release> releases = release == null ? snapshot.releases() : List.of(snapshot.release(release));
         Set<String> types = type == null
                 ? Set.of()
                 : type.stream().map(LifecycleEvent.Type::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("events", links.base(), release, types, page, size),
-                Answers.JSON,
-                () -> {
-                    List<LifecycleEvent> all =
-                            LifecycleEvent.upTo(snapshot, releases, snapshot.day(), links.base()).stream()
-                                    .filter(e -> types.isEmpty() || types.contains(e.type()))
-                                    .toList();
-                    List<LifecycleEvent> events = Feeds.page(all, page, size);
-                    return new EventPage(snapshot.day(), page, size, all.size(), events);
-                });
+        return Answer.of(snapshot, new EventsQuestion(links.base(), release, types, page, size), () -> {
+            List<LifecycleEvent> all = LifecycleEvent.upTo(snapshot, releases, snapshot.day(), links.base()).stream()
+                    .filter(e -> types.isEmpty() || types.contains(e.type()))
+                    .toList();
+            List<LifecycleEvent> events = Feeds.page(all, page, size);
+            return new EventPage(snapshot.day(), page, size, all.size(), events);
+        });
     }
 
     @Operation(
             summary = "The latest lifecycle events as an Atom 1.0 feed",
             description = "The newest lifecycle events for feed readers; each entry links to the release's web page.")
     @GetMapping(path = "/api/v1/events.atom", produces = "application/atom+xml")
-    ResponseEntity<String> atom(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Answer<String> atom() {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("events.atom", links.base()),
+                new FeedQuestion(links.base()),
                 Feeds.ATOM,
                 () -> atom(LifecycleEvent.upTo(snapshot, snapshot.releases(), snapshot.day(), links.base())));
     }

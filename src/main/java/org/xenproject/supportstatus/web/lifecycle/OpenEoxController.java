@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +20,7 @@ import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.problem.NotFoundException;
 
 /**
@@ -39,12 +35,16 @@ class OpenEoxController {
     static final String PRODUCT_SCHEMA = "https://docs.oasis-open.org/openeox/tbd/schema/product_software.json";
 
     private final Snapshots snapshots;
-    private final Answers answers;
 
-    OpenEoxController(Snapshots snapshots, Answers answers) {
+    OpenEoxController(Snapshots snapshots) {
         this.snapshots = snapshots;
-        this.answers = answers;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record ReleaseQuestion(ReleaseVersion version) {}
+
+    record AllQuestion() {}
 
     /** The core object: these four properties and nothing else, as its schema demands. */
     @Schema(name = "OpenEoxCore")
@@ -79,23 +79,13 @@ class OpenEoxController {
             description =
                     "End of life and end of security support as RFC 3339 times (the last supported day), or tba, and when a revision last changed them.")
     @GetMapping(path = "/api/v1/releases/{version}/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Core> release(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            @Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version)
-            throws IOException {
+    Answer<Core> release(@Parameter(description = "4.17, 4.17.3, stable-4.17") @PathVariable ReleaseVersion version) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         if (release.releaseVersion().isUnstable()) {
             throw new NotFoundException("unstable has no lifecycle until it is released");
         }
-        return answers.of(
-                request,
-                response,
-                snapshot,
-                new Snapshot.Key("openeox", version),
-                Answers.JSON,
-                () -> core(snapshot, release));
+        return Answer.of(snapshot, new ReleaseQuestion(version), () -> core(snapshot, release));
     }
 
     @Operation(
@@ -103,14 +93,11 @@ class OpenEoxController {
             description =
                     "One statement per released version, with the product shell of the OpenEoX draft and the version's CPE.")
     @GetMapping(path = "/api/v1/openeox.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Statements> all(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Answer<Statements> all() {
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("openeox all"),
-                Answers.JSON,
+                new AllQuestion(),
                 () -> new Statements(Milestone.released(snapshot.releases()).stream()
                         .filter(r -> r.document().release().initialRelease() != null)
                         .map(r -> new Statement(

@@ -1,22 +1,18 @@
 package org.xenproject.supportstatus.web.page;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.param.Parameters;
 import org.xenproject.supportstatus.web.param.SearchText;
 
@@ -28,30 +24,26 @@ class MatrixPageController {
     static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
     private final Snapshots snapshots;
-    private final Answers answers;
     private final PageRenderer pages;
 
-    MatrixPageController(Snapshots snapshots, Answers answers, PageRenderer pages) {
+    MatrixPageController(Snapshots snapshots, PageRenderer pages) {
         this.snapshots = snapshots;
-        this.answers = answers;
         this.pages = pages;
     }
 
+    /** The question answered here: what the page depends on, as read. */
+    record MatrixPageQuestion(PageFilter filter) {}
+
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> matrix(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<String> matrix(
             @RequestParam(required = false) String arch,
             @RequestParam(required = false) Set<@NotNull(message = Parameters.EMPTY_ITEM) SupportLevel> level,
-            @RequestParam(required = false) SearchText q)
-            throws IOException {
+            @RequestParam(required = false) SearchText q) {
         PageFilter filter = PageFilter.of(arch, level, q);
         Snapshot snapshot = snapshots.current();
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("matrix page", filter),
+                new MatrixPageQuestion(filter),
                 HTML,
                 () -> pages.render(
                         "page/matrix",
@@ -65,8 +57,6 @@ class MatrixPageController {
                                         .map(SupportLevel::id)
                                         .toList(),
                                 "table",
-                                MatrixTable.of(snapshot, filter, snapshot.day())),
-                        request,
-                        response));
+                                MatrixTable.of(snapshot, filter, snapshot.day()))));
     }
 }

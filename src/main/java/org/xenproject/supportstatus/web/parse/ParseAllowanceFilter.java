@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.xenproject.supportstatus.web.problem.ProblemResponses;
+import org.xenproject.supportstatus.web.problem.ProblemWriter;
 
 /**
  * Charges each {@code POST /api/v1/parse} to its client's allowance, and answers a client over it
@@ -29,9 +29,11 @@ final class ParseAllowanceFilter extends OncePerRequestFilter {
     static final Duration MAX_PAUSE = Duration.ofSeconds(1);
 
     private final ParseGate gate;
+    private final ProblemWriter problems;
 
-    ParseAllowanceFilter(ParseGate gate) {
+    ParseAllowanceFilter(ParseGate gate, ProblemWriter problems) {
         this.gate = gate;
+        this.problems = problems;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class ParseAllowanceFilter extends OncePerRequestFilter {
         ProblemDetail problem = refused.get().getBody();
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, refused.get().getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-        ProblemResponses.write(response, problem);
+        problems.write(response, problem);
     }
 
     private static void pause(Duration untilAllowed) {

@@ -6,6 +6,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.xenproject.supportstatus.web.problem.ProblemWriter;
 
 /** The parse endpoint's limits: the places for parses, sized for the processors, and each client's allowance. */
 @Configuration(proxyBeanMethods = false)
@@ -19,9 +20,9 @@ class ParseConfiguration {
 
     /** After the filters that set every answer's headers, so a refusal carries them too. */
     @Bean
-    FilterRegistrationBean<ParseAllowanceFilter> parseAllowanceFilter(ParseGate gate) {
+    FilterRegistrationBean<ParseAllowanceFilter> parseAllowanceFilter(ParseGate gate, ProblemWriter problems) {
         FilterRegistrationBean<ParseAllowanceFilter> registration =
-                new FilterRegistrationBean<>(new ParseAllowanceFilter(gate));
+                new FilterRegistrationBean<>(new ParseAllowanceFilter(gate, problems));
         registration.addUrlPatterns("/api/v1/parse");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

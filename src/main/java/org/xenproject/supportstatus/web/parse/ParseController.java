@@ -7,14 +7,14 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.xenproject.supportstatus.supportmd.SupportMdReader;
 import org.xenproject.supportstatus.supportmd.SupportMdRejected;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Prepared;
 
 /** Lets people editing SUPPORT.md see what the service will make of their change. Stores nothing. */
 @RestController
@@ -68,8 +68,7 @@ class ParseController {
             path = "/api/v1/parse",
             consumes = {"text/markdown", "text/plain"},
             produces = "application/json")
-    ResponseEntity<ParseResult> parse(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, SupportMdRejected {
+    Answer<ParseResult> parse(HttpServletRequest request) throws IOException, SupportMdRejected {
         // The client's allowance was charged before this (ParseAllowanceFilter).
         int limit = reader.maxBytes();
         if (request.getContentLengthLong() > limit) {
@@ -82,8 +81,8 @@ class ParseController {
         }
         // Read before taking a place: a client sending slowly holds no place meanwhile. Writing the
         // answer (JSON, gzip) is part of the parse's bounded work; sending it is not.
-        Answers.Kept answer = gate.run(() -> answers.keep(Answers.JSON, ParseResult.of(reader.read(body))));
-        return answers.once(request, response, answer);
+        Prepared answer = gate.run(() -> answers.prepare(Answer.JSON, ParseResult.of(reader.read(body))));
+        return Answer.once(answer);
     }
 
     private static SupportMdRejected tooLarge(int limit) {

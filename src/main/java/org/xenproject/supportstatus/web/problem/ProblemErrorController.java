@@ -36,7 +36,7 @@ class ProblemErrorController implements ErrorController {
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred; it has been logged.";
             default -> status.getReasonPhrase();
         };
-        ProblemDetail problem = ProblemResponses.problem(status, detail, null);
+        ProblemDetail problem = ProblemWriter.problem(status, detail, null);
         // The path asked for, not the error page's.
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             try {

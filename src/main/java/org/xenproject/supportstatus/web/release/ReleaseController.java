@@ -4,11 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +33,7 @@ import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.answer.Answers;
+import org.xenproject.supportstatus.web.answer.Answer;
 import org.xenproject.supportstatus.web.feature.FeatureView;
 import org.xenproject.supportstatus.web.param.FeatureKey;
 import org.xenproject.supportstatus.web.param.Parameters;
@@ -53,12 +49,26 @@ class ReleaseController {
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
     private final Snapshots snapshots;
-    private final Answers answers;
 
-    ReleaseController(Snapshots snapshots, Answers answers) {
+    ReleaseController(Snapshots snapshots) {
         this.snapshots = snapshots;
-        this.answers = answers;
     }
+
+    /* The questions answered here: what each answer depends on, as the endpoint read it. */
+
+    record ReleasesQuestion(LocalDate day, Set<LifecycleState> states, Boolean securitySupported, RevisionPoint at) {}
+
+    record ReleaseQuestion(ReleaseVersion version, Integer pointRelease, LocalDate day, RevisionPoint at) {}
+
+    record VersionsQuestion(ReleaseVersion version) {}
+
+    record FeaturesQuestion(ReleaseVersion version, FeatureFilter filter, RevisionPoint at) {}
+
+    record FeatureQuestion(ReleaseVersion version, FeatureKey key, RevisionPoint at) {}
+
+    record HistoryQuestion(ReleaseVersion version) {}
+
+    record SupportMdQuestion(ReleaseVersion version, RevisionPoint at) {}
 
     @Schema(name = "ReleaseList")
     record ReleaseList(
@@ -72,9 +82,7 @@ class ReleaseController {
             description =
                     "Each release's lifecycle dates as its SUPPORT.md gives them, its state on the day asked (today by default), where its data came from, and any warnings from reading its file. Filters keep the releases in a state or with security support.")
     @GetMapping(path = "/api/v1/releases", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReleaseList> releases(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ReleaseList> releases(
             @Parameter(description = "The day (YYYY-MM-DD) to compute states for; default today, UTC")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -97,18 +105,14 @@ class ReleaseController {
                                     "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD; "
                                             + "with a date and no on=, states are computed for that date")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
         LocalDate day = LifecycleAt.day(snapshot, on, at);
         Set<LifecycleState> states = state == null ? Set.of() : Set.copyOf(state);
         Boolean secure = Truth.valueOf(securitySupported);
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("releases", day, states, secure, at),
-                Answers.JSON,
+                new ReleasesQuestion(day, states, secure, at),
                 () -> new ReleaseList(
                         day,
                         LifecycleAt.releases(snapshot, at).stream()
@@ -124,9 +128,7 @@ class ReleaseController {
             description =
                     "A release by its version, branch or a point release of it (4.17.3 answers for stable-4.17 and says whether that point release is the latest).")
     @GetMapping(path = "/api/v1/releases/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReleaseView> release(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ReleaseView> release(
             @Parameter(description = "4.17, 4.17.3 (a point release: its branch), stable-4.17, unstable or master")
                     @PathVariable
                     ReleaseVersion version,
@@ -140,24 +142,22 @@ class ReleaseController {
                                     "The lifecycle as SUPPORT.md stood then: a commit id (or prefix) or YYYY-MM-DD; "
                                             + "with a date and no on=, states are computed for that date")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
         LocalDate day = LifecycleAt.day(snapshot, on, at);
         snapshot.release(version);
         OptionalInt patch = PointRelease.patchNamedBy(named);
         Integer point = patch.isPresent() ? patch.getAsInt() : null;
-        return answers.of(
-                request, response, snapshot, new Snapshot.Key("release", version, point, day, at), Answers.JSON, () -> {
-                    Release release = LifecycleAt.release(snapshot, version, at);
-                    ReleaseView view = ReleaseView.of(release, day);
-                    return point == null
-                            ? view
-                            : view.named(release.pointReleases().stream()
-                                    .filter(p -> p.patch() == point)
-                                    .findFirst()
-                                    .map(p -> NamedPointRelease.of(p, release.pointReleases())));
-                });
+        return Answer.of(snapshot, new ReleaseQuestion(version, point, day, at), () -> {
+            Release release = LifecycleAt.release(snapshot, version, at);
+            ReleaseView view = ReleaseView.of(release, day);
+            return point == null
+                    ? view
+                    : view.named(release.pointReleases().stream()
+                            .filter(p -> p.patch() == point)
+                            .findFirst()
+                            .map(p -> NamedPointRelease.of(p, release.pointReleases())));
+        });
     }
 
     @Schema(name = "PointReleases")
@@ -167,20 +167,14 @@ class ReleaseController {
             summary = "A release's point releases (RELEASE-X.Y.Z tags), newest first",
             description = "Each RELEASE-X.Y.Z tag of the release, with its date and commit.")
     @GetMapping(path = "/api/v1/releases/{version}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Versions> versions(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<Versions> versions(
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable
-                    ReleaseVersion version)
-            throws IOException {
+                    ReleaseVersion version) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("versions", version),
-                Answers.JSON,
+                new VersionsQuestion(version),
                 () -> new Versions(
                         release.version(),
                         release.pointReleases().stream()
@@ -202,9 +196,7 @@ class ReleaseController {
             description =
                     "Every feature of the release's SUPPORT.md with its statuses. A filter keeps the features with at least one matching status, and in them only the matching statuses; at= reads the file as it stood at a commit or on a day.")
     @GetMapping(path = "/api/v1/releases/{version}/features", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReleaseFeatures> features(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<ReleaseFeatures> features(
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable
                     ReleaseVersion version,
             @Parameter(
@@ -244,22 +236,20 @@ class ReleaseController {
                     SearchText q,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
         FeatureFilter filter =
                 FeatureFilter.of(arch, level, security, FeatureKey.valueOf(section), SearchText.valueOf(q));
-        return answers.of(
-                request, response, snapshot, new Snapshot.Key("features", version, filter, at), Answers.JSON, () -> {
-                    Served served = served(snapshot, release, at);
-                    List<FeatureView> features = Features.of(served.document()).stream()
-                            .map(filter::apply)
-                            .flatMap(java.util.Optional::stream)
-                            .map(feature -> FeatureView.of(feature.section()))
-                            .toList();
-                    return new ReleaseFeatures(release.version(), served.revision(), features);
-                });
+        return Answer.of(snapshot, new FeaturesQuestion(version, filter, at), () -> {
+            Served served = served(snapshot, release, at);
+            List<FeatureView> features = Features.of(served.document()).stream()
+                    .map(filter::apply)
+                    .flatMap(java.util.Optional::stream)
+                    .map(feature -> FeatureView.of(feature.section()))
+                    .toList();
+            return new ReleaseFeatures(release.version(), served.revision(), features);
+        });
     }
 
     @Operation(
@@ -267,24 +257,18 @@ class ReleaseController {
             description =
                     "A feature by its key, with its section path, description and every status it has in that release.")
     @GetMapping(path = "/api/v1/releases/{version}/features/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeatureView> feature(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<FeatureView> feature(
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable
                     ReleaseVersion version,
             @Parameter(description = "The feature's key, e.g. x86pv") @PathVariable FeatureKey key,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("feature", version, key, at),
-                Answers.JSON,
+                new FeatureQuestion(version, key, at),
                 () -> Features.of(served(snapshot, release, at).document()).stream()
                         .filter(f -> f.key().equals(key.value()))
                         .findFirst()
@@ -334,20 +318,14 @@ class ReleaseController {
             description =
                     "The commits that changed the branch's SUPPORT.md, each with its subject, the file's digest and the statuses and lifecycle dates it changed.")
     @GetMapping(path = "/api/v1/releases/{version}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<History> history(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<History> history(
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable
-                    ReleaseVersion version)
-            throws IOException {
+                    ReleaseVersion version) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("history", version),
-                Answers.JSON,
+                new HistoryQuestion(version),
                 () -> new History(
                         release.version(), release.branch(), release.historyComplete(), snapshot.history(release)));
     }
@@ -356,22 +334,17 @@ class ReleaseController {
             summary = "The stored SUPPORT.md of a release, as served now or at a past revision",
             description = "The file exactly as stored, as text/markdown.")
     @GetMapping(path = "/api/v1/releases/{version}/support.md", produces = "text/markdown;charset=UTF-8")
-    ResponseEntity<String> supportMd(
-            HttpServletRequest request,
-            HttpServletResponse response,
+    Answer<String> supportMd(
             @Parameter(description = "4.17, 4.17.3, stable-4.17, unstable or master") @PathVariable
                     ReleaseVersion version,
             @Parameter(description = "A past revision: commit id (or prefix) or YYYY-MM-DD")
                     @RequestParam(required = false)
-                    RevisionPoint at)
-            throws IOException {
+                    RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
         Release release = snapshot.release(version);
-        return answers.of(
-                request,
-                response,
+        return Answer.of(
                 snapshot,
-                new Snapshot.Key("support.md", version, at),
+                new SupportMdQuestion(version, at),
                 MARKDOWN,
                 () -> snapshot.content(at == null ? release.supportFileId() : fileAt(snapshot, release, at)));
     }

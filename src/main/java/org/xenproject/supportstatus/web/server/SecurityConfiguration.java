@@ -30,7 +30,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xenproject.supportstatus.digest.Sha256;
-import org.xenproject.supportstatus.web.problem.ProblemResponses;
+import org.xenproject.supportstatus.web.problem.ProblemWriter;
 
 /**
  * Spring Security guards only what has something to guard: admin calls, which need
@@ -47,7 +47,7 @@ class SecurityConfiguration {
     static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminSettings admin) {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AdminSettings admin, ProblemWriter problems) {
         http.securityMatcher("/api/v1/imports/**", "/api/v1/imports", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,9 +69,9 @@ class SecurityConfiguration {
                         .hasRole(ADMIN))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (!admin.tokenConfigured()) {
-                                ProblemResponses.write(
+                                problems.write(
                                         response,
-                                        ProblemResponses.problem(
+                                        ProblemWriter.problem(
                                                 HttpStatus.FORBIDDEN,
                                                 "Admin calls are disabled: the service has no XEN_SUPPORT_ADMIN_TOKEN.",
                                                 request.getRequestURI()));
@@ -83,18 +83,18 @@ class SecurityConfiguration {
                                     presented
                                             ? "Bearer realm=\"xen-support-status\", error=\"invalid_token\""
                                             : "Bearer realm=\"xen-support-status\"");
-                            ProblemResponses.write(
+                            problems.write(
                                     response,
-                                    ProblemResponses.problem(
+                                    ProblemWriter.problem(
                                             HttpStatus.UNAUTHORIZED,
                                             presented
                                                     ? "The bearer token is not the admin token."
                                                     : "This call needs Authorization: Bearer <admin token>.",
                                             request.getRequestURI()));
                         })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                        .accessDeniedHandler((request, response, e) -> problems.write(
                                 response,
-                                ProblemResponses.problem(
+                                ProblemWriter.problem(
                                         HttpStatus.FORBIDDEN, "This call is for admins.", request.getRequestURI()))));
         return http.build();
     }
@@ -116,10 +116,10 @@ class SecurityConfiguration {
 
     /** A URL the firewall refuses (encoded slashes, dot segments, NUL, ...) is a 400 problem like any other bad request. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> ProblemResponses.write(
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(
                 response,
-                ProblemResponses.problem(
+                ProblemWriter.problem(
                         HttpStatus.BAD_REQUEST,
                         "The URL holds characters or segments this service does not accept.",
                         null));

@@ -1,8 +1,6 @@
 package org.xenproject.supportstatus.web.server;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -10,6 +8,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.xenproject.supportstatus.web.problem.ProblemResponses;
+import org.xenproject.supportstatus.web.problem.ProblemWriter;
 
 /**
  * Some requests never reach the application: Tomcat refuses them itself (a broken {@code %} escape,
@@ -31,13 +29,19 @@ import org.xenproject.supportstatus.web.problem.ProblemResponses;
 class TomcatErrorsConfiguration {
 
     @Bean
-    ProblemErrorReports problemErrorReports() {
-        return new ProblemErrorReports();
+    ProblemErrorReports problemErrorReports(ObjectProvider<ProblemWriter> problems) {
+        return new ProblemErrorReports(problems);
     }
 
     /** Runs after Spring Boot's own customizer, so that its ErrorReportValve is there to replace. */
     static final class ProblemErrorReports
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final ObjectProvider<ProblemWriter> problems;
+
+        ProblemErrorReports(ObjectProvider<ProblemWriter> problems) {
+            this.problems = problems;
+        }
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
@@ -47,8 +51,9 @@ class TomcatErrorsConfiguration {
                         context.getParent().getPipeline().removeValve(valve);
                     }
                 }
-                context.getParent().getPipeline().addValve(new ProblemErrorReportValve());
-                // The host adds an ErrorReportValve of this class name (with the version in it) when none is there.
+                context.getParent().getPipeline().addValve(new ProblemErrorReportValve(problems));
+                // The host adds an ErrorReportValve of this class name (with the version in it) when none
+                // is there; this one is, so the host never makes one itself.
                 if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                 }
@@ -64,7 +69,10 @@ class TomcatErrorsConfiguration {
     /** Writes Tomcat's own error answers as problems; says nothing about the server or the failure. */
     static final class ProblemErrorReportValve extends ErrorReportValve {
 
-        ProblemErrorReportValve() {
+        private final ObjectProvider<ProblemWriter> problems;
+
+        ProblemErrorReportValve(ObjectProvider<ProblemWriter> problems) {
+            this.problems = problems;
             setShowReport(false);
             setShowServerInfo(false);
         }
@@ -87,16 +95,11 @@ class TomcatErrorsConfiguration {
             try {
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("Content-Security-Policy", ResponseHeaders.API_POLICY);
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                Writer writer = response.getReporter();
-                if (writer != null) {
-                    // Fixed words only: nothing from the request is echoed.
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-                    problem.setTitle(title);
-                    writer.write(ProblemResponses.json(problem));
-                    response.finishResponse();
-                }
+                // Fixed words only: nothing from the request is echoed.
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+                problem.setTitle(title);
+                problems.getObject().write(response, problem);
+                response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response cannot be written: nothing more to tell it.
             }

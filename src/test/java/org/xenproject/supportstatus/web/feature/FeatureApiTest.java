@@ -339,4 +339,54 @@ class FeatureApiTest extends ApiTest {
         assertThat(byFormat).isEqualTo(byAccept);
         http.get().uri("/api/v1/matrix?format=xml").exchange().expectStatus().isBadRequest();
     }
+
+    /** CSV or JSON by Spring's negotiation, as on every route: q-values, wildcards, 406; format= overrides Accept. */
+    @Test
+    void theMatrixIsNegotiated() {
+        String[][] cases = {
+            {null, null, "application/json"},
+            {"*/*", null, "application/json"},
+            {"text/csv", null, "text/csv"},
+            {"text/*", null, "text/csv"},
+            {"text/csv;q=0.5, application/json", null, "application/json"},
+            {"application/json;q=0.2, text/csv;q=0.9", null, "text/csv"},
+            {"application/json", "csv", "text/csv"},
+            {"text/csv", "json", "application/json"},
+            {"text/csv", "", "text/csv"},
+            {"application/xml, */*;q=0.1", null, "application/json"}
+        };
+        for (String[] c : cases) {
+            var request = http.get().uri("/api/v1/matrix" + (c[1] == null ? "" : "?format=" + c[1]));
+            if (c[0] != null) {
+                request.header(HttpHeaders.ACCEPT, c[0]);
+            }
+            request.exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.parseMediaType(c[2]));
+        }
+        http.get()
+                .uri("/api/v1/matrix")
+                .header(HttpHeaders.ACCEPT, "application/xml")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(406);
+        http.get()
+                .uri("/api/v1/matrix?format=yaml")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.parameter")
+                .isEqualTo("format");
+        // Elsewhere format= is a parameter like any other the endpoint does not know.
+        http.get()
+                .uri("/api/v1/releases?format=csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+    }
 }

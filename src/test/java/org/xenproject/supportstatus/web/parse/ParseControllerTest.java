@@ -31,11 +31,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xenproject.supportstatus.web.WebLayerTest;
-import org.xenproject.supportstatus.web.answer.Answers;
 
 @WebMvcTest(ParseController.class)
 @WebLayerTest
-@Import({ParseConfiguration.class, Answers.class, ParseControllerTest.Meters.class})
+@Import({ParseConfiguration.class, ParseControllerTest.Meters.class})
 @TestPropertySource(
         properties = {
             "xen.support.parse.max-concurrent=1",

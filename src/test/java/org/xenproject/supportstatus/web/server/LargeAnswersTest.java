@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPInputStream;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +59,9 @@ class LargeAnswersTest {
 
     @Autowired
     ImportJob imports;
+
+    @Autowired
+    ServletWebServerApplicationContext context;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -104,6 +110,16 @@ class LargeAnswersTest {
         assertThat(again.headers().firstValue(HttpHeaders.ETAG))
                 .isEqualTo(first.headers().firstValue(HttpHeaders.ETAG));
         assertThat(again.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void answersLeaveThroughOneLargeDirectSocketBuffer() {
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appWriteBufSize"))
+                .hasToString(Integer.toString(TomcatSocketConfiguration.WRITE_BUFFER_BYTES));
+        assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
+        assertThat(connector.getProperty("maxConnections")).hasToString("2048");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.xenproject.supportstatus.web.server;
+package org.xenproject.supportstatus.web.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
-import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.xenproject.supportstatus.testing.ApiTest;
 
@@ -24,20 +20,7 @@ class PreparedAnswersTest extends ApiTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ServletWebServerApplicationContext context;
-
     private final HttpClient client = HttpClient.newHttpClient();
-
-    @Test
-    void answersLeaveThroughOneLargeDirectSocketBuffer() {
-        Connector connector =
-                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
-        assertThat(connector.getProperty("socket.appWriteBufSize"))
-                .hasToString(Integer.toString(TomcatSocketConfiguration.WRITE_BUFFER_BYTES));
-        assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
-        assertThat(connector.getProperty("maxConnections")).hasToString("2048");
-    }
 
     @Test
     void theSecondAnswerIsTheFirst() throws Exception {
@@ -83,6 +66,23 @@ class PreparedAnswersTest extends ApiTest {
                     .contains("gzip");
             assertThat(gunzip(zipped.body())).isEqualTo(plain);
             assertThat(zipped.body().length).isLessThan(plain.length);
+        }
+    }
+
+    @Test
+    void aClientThatRefusesGzipOrAsksForNoCodingGetsThePlainBytes() throws Exception {
+        byte[] plain = get("/api/v1/matrix", null).body();
+        for (String refusal : new String[] {"gzip;q=0", "identity", "gzip;q=0, deflate", "*;q=0", "br", "GZIP;Q=0"}) {
+            HttpResponse<byte[]> answer = get("/api/v1/matrix", refusal);
+            assertThat(answer.headers().firstValue(HttpHeaders.CONTENT_ENCODING))
+                    .as(refusal)
+                    .isEmpty();
+            assertThat(answer.body()).as(refusal).isEqualTo(plain);
+        }
+        for (String taken : new String[] {"gzip;q=0.5, identity", "*", "br, *;q=0.1", "x-gzip", "GZip"}) {
+            assertThat(get("/api/v1/matrix", taken).headers().firstValue(HttpHeaders.CONTENT_ENCODING))
+                    .as(taken)
+                    .contains("gzip");
         }
     }
 
