@@ -88,7 +88,7 @@ class AnswerWriter implements HandlerMethodReturnValueHandler {
         response.setContentType(prepared.type().toString());
         response.setContentLength(body.length);
         // One write: Tomcat sends status line, headers and body together when they fit its socket
-        // buffer (web.server.TomcatSocketConfiguration).
+        // buffer (docs/architecture.md, "Per-request tuning").
         response.getOutputStream().write(body);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's strict firewall, with its default rule for header names and values and
  * parameter names checked by a loop instead of a regular expression. The firewall checks every
  * header and parameter each time the service reads one, on every request (docs/architecture.md,
- * "The caching rule"); the regular expression was the largest single cost of answering from a
+ * "Per-request tuning"); the regular expression was the largest single cost of answering from a
  * snapshot that Spring added. The rule is the same: every character assigned in Unicode and none a
  * control character, but tab in a header's value.
  */

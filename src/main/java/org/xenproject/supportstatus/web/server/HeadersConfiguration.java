@@ -9,7 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import org.springframework.web.filter.RequestContextFilter;
 
 /** The filters in front of every request: the headers of every answer, and CORS for the API, set ahead of everything else. */
 @Configuration(proxyBeanMethods = false)
@@ -20,19 +19,6 @@ class HeadersConfiguration {
         FilterRegistrationBean<ResponseHeaders> registration = new FilterRegistrationBean<>(new ResponseHeaders());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-        return registration;
-    }
-
-    /**
-     * Spring Boot's request-context filter, registered but off: Spring MVC's DispatcherServlet
-     * exposes the request to the code it calls itself, and nothing before it looks for the request
-     * there. Left on, it did the same for every request a second time, one filter earlier.
-     */
-    @Bean
-    FilterRegistrationBean<RequestContextFilter> requestContextFilter() {
-        FilterRegistrationBean<RequestContextFilter> registration =
-                new FilterRegistrationBean<>(new RequestContextFilter());
-        registration.setEnabled(false);
         return registration;
     }
 

@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,7 +25,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xenproject.supportstatus.digest.Sha256;
@@ -97,21 +95,6 @@ class SecurityConfiguration {
                                 ProblemWriter.problem(
                                         HttpStatus.FORBIDDEN, "This call is for admins.", request.getRequestURI()))));
         return http.build();
-    }
-
-    /**
-     * No observations of Spring Security's own: nobody reads them, and with them every request, the
-     * public reads too, passed through an observation of "unsecured" requests.
-     */
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
-    }
-
-    /** The firewall Spring Security puts in front of every request (Firewall). */
-    @Bean
-    HttpFirewall firewall() {
-        return Firewall.strict();
     }
 
     /** A URL the firewall refuses (encoded slashes, dot segments, NUL, ...) is a 400 problem like any other bad request. */

@@ -37,7 +37,7 @@ import org.xenproject.supportstatus.testing.ImportedData;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
- * Answers larger than the socket buffer (TomcatSocketConfiguration) leave in several writes: they
+ * Answers larger than the socket buffer (RequestTuning) leave in several writes: they
  * arrive whole, to many clients at once, plain or gzipped, from memory as on the first time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -101,7 +101,7 @@ class LargeAnswersTest {
     void aLargeAnswerArrivesWholeAgain() throws Exception {
         HttpResponse<byte[]> first = get(LARGE, null);
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body().length).isGreaterThan(TomcatSocketConfiguration.WRITE_BUFFER_BYTES);
+        assertThat(first.body().length).isGreaterThan(RequestTuning.WRITE_BUFFER_BYTES);
 
         HttpResponse<byte[]> again = get(LARGE, null);
 
@@ -117,7 +117,7 @@ class LargeAnswersTest {
         Connector connector =
                 ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
         assertThat(connector.getProperty("socket.appWriteBufSize"))
-                .hasToString(Integer.toString(TomcatSocketConfiguration.WRITE_BUFFER_BYTES));
+                .hasToString(Integer.toString(RequestTuning.WRITE_BUFFER_BYTES));
         assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
         assertThat(connector.getProperty("maxConnections")).hasToString("2048");
     }

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.xenproject.supportstatus.testing.ApiTest;
 
-/** Routes are found path first (RouteMatching), and still by all of Spring's conditions. */
+/** Routes are found path first (RequestTuning.PathFirst), and still by all of Spring's conditions. */
 class RouteMatchingTest extends ApiTest {
 
     @Autowired
@@ -28,7 +28,7 @@ class RouteMatchingTest extends ApiTest {
 
     @Test
     void theServiceFindsRoutesPathFirst() {
-        assertThat(mappings).isInstanceOf(RouteMatching.PathFirst.class);
+        assertThat(mappings).isInstanceOf(RequestTuning.PathFirst.class);
     }
 
     @Test
