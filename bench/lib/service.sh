@@ -265,6 +265,15 @@ warm_until_steady() {
     echo "$waited ${rps:-0}"
 }
 
+# wrk prints latencies as 1.23ms, 456.00us or 1.02s; prints $1 in milliseconds.
+ms() {
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+        else printf "%s", v }'
+}
+
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
 finish() {
     stop_service
