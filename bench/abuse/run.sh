@@ -101,15 +101,6 @@ attacker_summary() {
     esac
 }
 
-# wrk prints latencies as 1.23ms, 456.00us or 1.02s.
-ms() {
-    awk -v v="$1" 'BEGIN {
-        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.1f", v / 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.1f", v }
-        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.1f", v * 1000 }
-        else printf "%s", v }'
-}
-
 # Runs the reader for one turn; prints "req/s p99-ms errors" (errors: every answer that is not
 # 2xx/3xx, and socket errors).
 reader_turn() {

@@ -108,15 +108,6 @@ ticks_per_second=$(getconf CLK_TCK)
 # Microseconds of the service's processor time per answer: $1 clock ticks over $2 answers.
 cpu_per_answer() { awk -v t="$1" -v tps="$ticks_per_second" -v q="$2" 'BEGIN { printf "%.1f", (q > 0 ? t / tps * 1e6 / q : 0) }'; }
 
-# wrk prints latencies as 1.23ms, 456.00us or 1.02s.
-ms() {
-    awk -v v="$1" 'BEGIN {
-        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
-        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
-        else printf "%s", v }'
-}
-
 results="$work/results.txt"
 : > "$results"
 # Alternating turns, so both see the same machine: nginx, service, nginx, service, ...

@@ -1,17 +1,33 @@
 # Shared by the benchmarks (sourced, not run): a repository shaped like xen.git, the packaged
 # service on a fresh database of the local PostgreSQL, and imports through the service's own API.
 # The sourcing script sets `work`, `port` and `token` first; this file sets `root`, `corpus`,
-# `pg_host`, `pg_port` and, as it goes, `jar`, `app_pid` and `ready_ms`.
+# `pg_host`, `pg_port`, `source_repo` and, as it goes, `jar`, `app_pid` and `ready_ms`.
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
 pg_host=${BENCH_PG_HOST:-127.0.0.1}
 pg_port=${BENCH_PG_PORT:-5432}
+# The repository the service imports from: the one build_repository writes, unless
+# upstream_repository names another.
+source_repo=$work/xen.git
 app_pid=
 
 build_repository() {
     echo "== building a xen.git-shaped repository from $corpus"
     java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" "${BENCH_SCALE:-1}"
+}
+
+# The upstream a benchmark imports: XEN_GIT, a real xen.git (a local path or URL, only read: the
+# service clones it into its cache), when set; else the repository build_repository writes.
+upstream_repository() {
+    if [ -n "${XEN_GIT:-}" ]; then
+        git -C "$XEN_GIT" rev-parse --verify -q master > /dev/null 2>&1 || [[ "$XEN_GIT" == *://* ]] \
+            || { echo "XEN_GIT=$XEN_GIT is no git repository with a master branch"; exit 1; }
+        source_repo=$XEN_GIT
+        echo "== upstream: $XEN_GIT"
+    else
+        build_repository
+    fi
 }
 
 package_service() {
@@ -42,7 +58,7 @@ start_service() {
     started=$(date +%s%N)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
     SPRING_DATASOURCE_USERNAME=postgres \
-    XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
+    XEN_SUPPORT_SOURCE_URL="$source_repo" \
     XEN_SUPPORT_CACHE_DIR="$work/cache" \
     XEN_SUPPORT_IMPORT_ENABLED=false \
     XEN_SUPPORT_ADMIN_TOKEN="$token" \
@@ -185,8 +201,14 @@ import_timeline() {
 # JVM options $2, and a first import through it; the service is left running. Stops unless the
 # import succeeded.
 imported_service() {
-    local db=$1 java_opts=$2 outcome ms stored
     build_repository > /dev/null
+    import_fresh "$1" "$2"
+}
+
+# The packaged service on a fresh database $1 with JVM options $2, and a first import of
+# source_repo through it; the service is left running. Stops unless the import succeeded.
+import_fresh() {
+    local db=$1 java_opts=$2 outcome ms stored
     package_service
     fresh_database "$db"
     start_service "$db" "$java_opts"
@@ -241,6 +263,15 @@ warm_until_steady() {
         last=$rps
     done
     echo "$waited ${rps:-0}"
+}
+
+# wrk prints latencies as 1.23ms, 456.00us or 1.02s; prints $1 in milliseconds.
+ms() {
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+        else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+        else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
+        else printf "%s", v }'
 }
 
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
