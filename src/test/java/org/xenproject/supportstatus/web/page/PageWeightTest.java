@@ -14,17 +14,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.xenproject.supportstatus.imports.ImportJob;
-import org.xenproject.supportstatus.testing.ImportSource;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -32,57 +24,40 @@ import org.xenproject.supportstatus.testing.XenRepository;
  * the page, its style sheet and its script, compressed as the service sends them. (The figure
  * with the real files is measured by hand: see the README.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageWeightTest {
+class PageWeightTest extends ImportedService {
 
     static final int BUDGET_BYTES = 300 * 1024;
     private static final Path WORK = Path.of("target", "page-weight").toAbsolutePath();
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ImportJob importJob;
-
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void source(DynamicPropertyRegistry registry) {
-        ImportSource.register(registry, () -> Repository.PATH, () -> WORK.resolve("cache"));
+        repository(registry, WORK, PageWeightTest::buildRepository);
     }
 
-    /** Built once per test JVM, on first use. */
-    private static final class Repository {
-        static final Path PATH = build();
-
-        private static Path build() {
-            PageFixtures.delete(WORK.resolve("cache"));
-            Path dir = WORK.resolve("xen");
-            PageFixtures.delete(dir);
-            try (XenRepository repo = XenRepository.create(dir)) {
-                for (int minor = 10; minor <= 22; minor++) {
-                    repo.commitSupport(
-                            "master",
-                            "SUPPORT.md for 4." + minor,
-                            scaled("4." + minor + "-unstable", minor - 10, "n/a", "n/a", "n/a"));
-                    repo.branch("stable-4." + minor, "master");
-                    int year = 2017 + (minor - 10) / 2;
-                    repo.commitSupport(
-                            "stable-4." + minor,
-                            "Release 4." + minor + ".0",
-                            scaled(
-                                    "4." + minor,
-                                    minor - 10,
-                                    year + "-12-01",
-                                    (year + 1) + "-06-01",
-                                    (year + 3) + "-12-01"));
-                }
-                repo.commitSupport("master", "SUPPORT.md for 4.23", scaled("4.23-unstable", 13, "n/a", "n/a", "n/a"));
+    /** As many releases as xen.git has, each with a file of about the real ones' size. */
+    private static Path buildRepository(Path dir) {
+        PageFixtures.delete(dir);
+        try (XenRepository repo = XenRepository.create(dir)) {
+            for (int minor = 10; minor <= 22; minor++) {
+                repo.commitSupport(
+                        "master",
+                        "SUPPORT.md for 4." + minor,
+                        scaled("4." + minor + "-unstable", minor - 10, "n/a", "n/a", "n/a"));
+                repo.branch("stable-4." + minor, "master");
+                int year = 2017 + (minor - 10) / 2;
+                repo.commitSupport(
+                        "stable-4." + minor,
+                        "Release 4." + minor + ".0",
+                        scaled(
+                                "4." + minor,
+                                minor - 10,
+                                year + "-12-01",
+                                (year + 1) + "-06-01",
+                                (year + 3) + "-12-01"));
             }
-            return dir;
+            repo.commitSupport("master", "SUPPORT.md for 4.23", scaled("4.23-unstable", 13, "n/a", "n/a", "n/a"));
         }
+        return dir;
     }
 
     /**
@@ -128,11 +103,6 @@ class PageWeightTest {
         return text.toString();
     }
 
-    @BeforeAll
-    void importReleases() {
-        PageFixtures.importAll(jdbc, importJob);
-    }
-
     @Test
     void theFirstPaintWithFourteenReleasesStaysUnder300KbCompressed() throws IOException, InterruptedException {
         HttpResponse<byte[]> page = gzipped("/");
@@ -155,7 +125,7 @@ class PageWeightTest {
     private HttpResponse<byte[]> gzipped(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        HttpRequest.newBuilder(URI.create(url(path)))
                                 .header("Accept-Encoding", "gzip")
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
