@@ -3,6 +3,9 @@ package org.xenproject.supportstatus.snapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +29,22 @@ import org.xenproject.supportstatus.supportmd.SupportDocument;
  * changes once built; a new data version or a new day is a new snapshot, so nothing prepared can be
  * stale, and what goes, goes at once.
  *
- * <p>Histories, old revisions and the change feed are read from the store the first time they are
- * asked for, and kept here like any other prepared answer.
+ * <p>Past revisions are read from the store the first time they are asked for. A file's document
+ * is kept once by its content (its SHA-256), whichever release, revision or question names it,
+ * made of the parts it shares with the others ({@link Sharing}); documents, histories, the change
+ * feed and answers all count against one budget ({@link #MAX_BYTES}).
  */
 public final class Snapshot {
 
-    /** Past this, answers are still given but no longer kept: endless distinct questions cost work, never memory. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Past this, answers are still given but no longer kept: endless distinct questions cost work,
+     * never memory. Documents' parts, histories, the change feed and answers all count.
+     */
+    static final long MAX_BYTES = 96L * 1024 * 1024;
 
     static final int MAX_ENTRIES = 20_000;
 
-    /** A prepared value that knows its size, so the memory kept stays bounded. */
+    /** A prepared value that knows its size; any other is weighed by {@link Footprint}. */
     public interface Sized {
         long bytes();
     }
@@ -76,21 +84,38 @@ public final class Snapshot {
     private final LocalDate day;
     private final List<Release> releases;
     private final Stored stored;
+    private final Sharing sharing;
     private final ConcurrentHashMap<Record, FutureTask<Object>> prepared = new ConcurrentHashMap<>();
+    /** What this snapshot keeps besides documents' parts, which {@link #sharing} counts. */
     private final AtomicLong bytes = new AtomicLong();
+
     private final AtomicLong computations = new AtomicLong();
 
-    Snapshot(long version, Instant changedAt, LocalDate day, List<Release> releases, Stored stored) {
+    /**
+     * @param documents documents kept already, by content: those of an earlier snapshot, which a
+     *                  stored file's content decides alone
+     */
+    Snapshot(
+            long version,
+            Instant changedAt,
+            LocalDate day,
+            List<Release> releases,
+            Stored stored,
+            Sharing sharing,
+            Map<String, SupportDocument> documents) {
         this.version = version;
         this.changedAt = changedAt;
         this.day = day;
         this.releases = List.copyOf(releases);
         this.stored = stored;
+        this.sharing = sharing;
+        documents.forEach(this::keep);
+        releases.forEach(release -> keep(release.source().sha256(), release.document()));
     }
 
     /** The same data for another day: lifecycle states, and so every answer, may differ. */
     Snapshot on(LocalDate otherDay) {
-        return new Snapshot(version, changedAt, otherDay, releases, stored);
+        return new Snapshot(version, changedAt, otherDay, releases, stored, sharing, documents());
     }
 
     /** The data version: bumped by every import that stores something. */
@@ -123,106 +148,138 @@ public final class Snapshot {
     /** Every stored revision of the release, newest first, with what each changed. */
     public List<HistoryEntry> history(Release release) {
         return prepared(new HistoryOf(release.version()), () -> {
-            List<StoredRevision> newestFirst = stored.revisions().of(release.version());
-            Map<Long, SupportDocument> documents = stored.files()
-                    .load(newestFirst.stream()
-                            .map(StoredRevision::supportFileId)
-                            .distinct()
-                            .toList());
-            return History.entries(History.steps(newestFirst, documents));
+            List<StoredRevision> newestFirst = reversed(revisions(release));
+            return History.entries(History.steps(newestFirst, documents(newestFirst)));
         });
     }
 
     /** Status and lifecycle changes across all releases, newest first. */
     public List<ChangeFeed.Entry> changes() {
         return prepared(new AllChanges(), () -> {
-            List<StoredRevision> all = stored.revisions().all();
-            return ChangeFeed.of(
-                    all,
-                    stored.files()
-                            .load(all.stream()
-                                    .map(StoredRevision::supportFileId)
-                                    .distinct()
-                                    .toList()));
+            List<StoredRevision> all = allRevisions();
+            return ChangeFeed.of(all, documents(all));
         });
-    }
-
-    /** The release's file at a past revision, if the history has one there. */
-    public Optional<Revision> at(Release release, RevisionPoint point) {
-        return stored.revisions()
-                .at(release.version(), point)
-                .map(r -> new Revision(
-                        r, stored.files().load(List.of(r.supportFileId())).get(r.supportFileId())));
     }
 
     /**
-     * The releases as their branches' SUPPORT.md stood at {@code point}: each one's newest revision
-     * committed on or before that day, or on or before that commit, with the point releases tagged
-     * by then. Releases with no file yet are left out. Empty when no stored revision has that commit.
+     * The release's file at a past revision of its own history: the revision of that commit, or the
+     * one in effect at the end of that day ({@link #inEffect}); empty when there is none.
+     *
+     * @throws RevisionPoint.Ambiguous when a commit prefix names more than one of its revisions
      */
-    public Optional<List<Release>> releasesAt(RevisionPoint point) {
-        return prepared(new ReleasesAt(point), () -> {
-            List<StoredRevision> newestFirst =
-                    prepared(new AllRevisions(), () -> stored.revisions().all());
-            Optional<Instant> until = until(point, newestFirst);
-            if (until.isEmpty()) {
-                return Optional.<List<Release>>empty();
-            }
-            Map<String, StoredRevision> chosen = new HashMap<>();
-            for (StoredRevision revision : newestFirst) {
-                if (!time(revision).isAfter(until.get())) {
-                    chosen.putIfAbsent(revision.release(), revision);
-                }
-            }
-            Map<Long, SupportDocument> documents = stored.files()
-                    .load(chosen.values().stream()
-                            .map(StoredRevision::supportFileId)
-                            .distinct()
-                            .toList());
-            List<Release> then = releases.stream()
-                    .filter(release -> chosen.containsKey(release.version()))
-                    .map(release -> {
-                        StoredRevision r = chosen.get(release.version());
-                        return new Release(
-                                release.version(),
-                                release.branch(),
-                                r.id(),
-                                r.supportFileId(),
-                                new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
-                                documents.get(r.supportFileId()),
-                                release.pointReleases().stream()
-                                        .filter(p -> p.taggedAt() == null
-                                                || !p.taggedAt().isAfter(until.get()))
-                                        .toList(),
-                                release.historyComplete());
-                    })
-                    .toList();
-            return Optional.of(then);
-        });
+    public Optional<Revision> at(Release release, RevisionPoint point) {
+        List<StoredRevision> history = revisions(release);
+        Optional<StoredRevision> found = point instanceof RevisionPoint.Commit commit
+                ? named(history, commit, " in the history of " + release.version())
+                : inEffect(history, endOf(((RevisionPoint.Day) point).day()));
+        return found.map(r -> new Revision(r, document(r.sha256(), r.supportFileId())));
     }
 
-    /** The last moment {@code point} takes in: the end of its day, or its commit's time. */
-    private static Optional<Instant> until(RevisionPoint point, List<StoredRevision> newestFirst) {
-        if (point instanceof RevisionPoint.Day day) {
-            return Optional.of(day.day()
-                    .plusDays(1)
-                    .atStartOfDay()
-                    .toInstant(ZoneOffset.UTC)
-                    .minusNanos(1));
+    /**
+     * The releases as their branches' SUPPORT.md stood at {@code point}, with the point releases
+     * tagged by then. On a day: each one's revision in effect at its end. At a commit: the
+     * revision of that very commit for the releases whose history has it, and for the others the
+     * revision in effect when it was committed. Releases with no file yet are left out. Empty when
+     * no stored revision has that commit.
+     *
+     * @throws RevisionPoint.Ambiguous when a commit prefix names more than one stored revision
+     */
+    public Optional<List<Release>> releasesAt(RevisionPoint point) {
+        Optional<StoredRevision> commit = Optional.empty();
+        Instant until;
+        if (point instanceof RevisionPoint.Commit named) {
+            commit = named(allRevisions(), named, "");
+            if (commit.isEmpty()) {
+                return Optional.empty();
+            }
+            until = time(commit.get());
+        } else {
+            until = endOf(((RevisionPoint.Day) point).day());
         }
-        String prefix = ((RevisionPoint.Commit) point).prefix();
-        List<StoredRevision> matches = newestFirst.stream()
-                .filter(r -> r.commit() != null && r.commit().startsWith(prefix))
+        List<Release> then = new ArrayList<>();
+        for (Release release : releases) {
+            List<StoredRevision> history = revisions(release);
+            String exact = commit.map(StoredRevision::commit).orElse(null);
+            Optional<StoredRevision> chosen = history.stream()
+                    .filter(r -> exact != null && exact.equals(r.commit()))
+                    .findFirst()
+                    .or(() -> inEffect(history, until));
+            chosen.ifPresent(r -> then.add(new Release(
+                    release.version(),
+                    release.branch(),
+                    r.id(),
+                    r.supportFileId(),
+                    new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
+                    document(r.sha256(), r.supportFileId()),
+                    release.pointReleases().stream()
+                            .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until))
+                            .toList(),
+                    release.historyComplete())));
+        }
+        return Optional.of(then);
+    }
+
+    /** The one revision whose commit starts with the prefix, if any. */
+    private static Optional<StoredRevision> named(
+            List<StoredRevision> revisions, RevisionPoint.Commit commit, String where) {
+        List<StoredRevision> matches = revisions.stream()
+                .filter(r -> r.commit() != null && r.commit().startsWith(commit.prefix()))
                 .toList();
         if (matches.stream().map(StoredRevision::commit).distinct().count() > 1) {
-            throw new RevisionPoint.Ambiguous(
-                    "commit prefix '" + prefix + "' names more than one stored revision; " + "give more digits");
+            throw new RevisionPoint.Ambiguous("commit prefix '" + commit.prefix()
+                    + "' names more than one stored revision" + where + "; give more digits");
         }
-        return matches.stream().findFirst().map(Snapshot::time);
+        return matches.stream().findFirst();
+    }
+
+    /**
+     * The revision a branch held at {@code until}, of its revisions in its own order (oldest
+     * first, as git log shows them reversed): the last one that came no later. A revision came
+     * after every one before it in the branch, so it came no earlier than their latest commit time,
+     * even when its own commit time is older (a patch applied late keeps its first time). Revisions
+     * committed in the same second as {@code until} are all in: a commit names its own revision
+     * exactly ({@link #at}).
+     */
+    private static Optional<StoredRevision> inEffect(List<StoredRevision> oldestFirst, Instant until) {
+        StoredRevision found = null;
+        Instant came = Instant.MIN;
+        for (StoredRevision revision : oldestFirst) {
+            Instant time = time(revision);
+            if (time.isAfter(came)) {
+                came = time;
+            }
+            if (came.isAfter(until)) {
+                break;
+            }
+            found = revision;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
     }
 
     private static Instant time(StoredRevision revision) {
         return revision.committedAt() != null ? revision.committedAt() : revision.importedAt();
+    }
+
+    /** The release's own revisions, in its branch's order: oldest first. */
+    List<StoredRevision> revisions(Release release) {
+        return prepared(
+                new RevisionsOf(release.version()),
+                () -> reversed(stored.revisions().of(release.version())));
+    }
+
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> reversed = new ArrayList<>(items);
+        Collections.reverse(reversed);
+        return List.copyOf(reversed);
+    }
+
+    /** Every release's own revisions, newest first. */
+    private List<StoredRevision> allRevisions() {
+        return prepared(new AllRevisions(), () -> stored.revisions().all());
     }
 
     /** The stored text of a support file. */
@@ -230,7 +287,7 @@ public final class Snapshot {
         return stored.files().content(supportFileId);
     }
 
-    /* What the snapshot itself prepares from the store, kept like any answer. */
+    /* What the snapshot itself prepares from the store, kept and counted like any answer. */
 
     private record HistoryOf(String release) {}
 
@@ -238,11 +295,89 @@ public final class Snapshot {
 
     private record AllRevisions() {}
 
-    private record ReleasesAt(RevisionPoint point) {}
+    private record RevisionsOf(String release) {}
+
+    /** A file's document, by its content. */
+    private record DocumentOf(String sha256) {}
+
+    /** The document of the stored file with this content and id. */
+    SupportDocument document(String sha256, long supportFileId) {
+        SupportDocument kept = kept(sha256);
+        if (kept != null) {
+            return kept;
+        }
+        SupportDocument loaded = stored.files().load(List.of(supportFileId)).get(supportFileId);
+        return loaded == null ? null : share(sha256, loaded);
+    }
+
+    /** The documents of these revisions, by support file id, loaded together where not kept. */
+    private Map<Long, SupportDocument> documents(Collection<StoredRevision> revisions) {
+        Map<Long, SupportDocument> documents = new HashMap<>();
+        Map<Long, String> missing = new HashMap<>();
+        for (StoredRevision revision : revisions) {
+            SupportDocument kept = kept(revision.sha256());
+            if (kept != null) {
+                documents.put(revision.supportFileId(), kept);
+            } else {
+                missing.put(revision.supportFileId(), revision.sha256());
+            }
+        }
+        stored.files()
+                .load(missing.keySet())
+                .forEach((id, document) -> documents.put(id, share(missing.get(id), document)));
+        return documents;
+    }
+
+    /** A document as kept: made of shared parts, and kept while the budget allows. */
+    private SupportDocument share(String sha256, SupportDocument loaded) {
+        boolean room = keptBytes() < MAX_BYTES && prepared.size() < MAX_ENTRIES;
+        SupportDocument document = sharing.share(loaded, room);
+        if (room) {
+            keep(sha256, document);
+        }
+        return document;
+    }
+
+    /** The document kept for this content, or null. Documents are kept only once made. */
+    private SupportDocument kept(String sha256) {
+        FutureTask<Object> task = prepared.get(new DocumentOf(sha256));
+        if (task == null || !task.isDone()) {
+            return null;
+        }
+        try {
+            return (SupportDocument) task.get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException("A kept document is always made", e);
+        }
+    }
+
+    private void keep(String sha256, SupportDocument document) {
+        FutureTask<Object> task = new FutureTask<>(() -> document);
+        task.run();
+        prepared.putIfAbsent(new DocumentOf(sha256), task);
+    }
+
+    /** The documents kept, by content, for the snapshot that follows this one. */
+    Map<String, SupportDocument> documents() {
+        Map<String, SupportDocument> documents = new HashMap<>();
+        prepared.keySet().forEach(key -> {
+            if (key instanceof DocumentOf document) {
+                documents.put(document.sha256(), kept(document.sha256()));
+            }
+        });
+        documents.values().removeIf(java.util.Objects::isNull);
+        return documents;
+    }
+
+    /** The bytes this snapshot keeps: documents' parts and everything prepared. */
+    long keptBytes() {
+        return sharing.bytes() + bytes.get();
+    }
 
     /**
      * The answer to {@code key}, computed once for this snapshot: the same question asked meanwhile
-     * waits for it rather than computing it again. A failure is not kept.
+     * waits for it rather than computing it again. A failure is not kept, nor is an answer that
+     * would take the snapshot past its budget.
      */
     @SuppressWarnings("unchecked")
     public <T> T prepared(Record key, Supplier<T> compute) {
@@ -260,8 +395,13 @@ public final class Snapshot {
         }
         try {
             T value = (T) task.get();
-            if (task == mine && value instanceof Sized sized && bytes.addAndGet(sized.bytes()) > MAX_BYTES) {
-                prepared.remove(key, mine);
+            if (task == mine) {
+                long weight = value instanceof Sized sized ? sized.bytes() : Footprint.deep(value);
+                if (keptBytes() + weight > MAX_BYTES) {
+                    prepared.remove(key, mine);
+                } else {
+                    bytes.addAndGet(weight);
+                }
             }
             return value;
         } catch (ExecutionException e) {

@@ -44,6 +44,8 @@ public class Snapshots {
     private final TransactionTemplate readOnly;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock building = new ReentrantLock();
+    /** The parts documents share, carried from each snapshot to the next as the documents are. */
+    private final Sharing sharing = new Sharing();
 
     Snapshots(
             DataVersions dataVersions,
@@ -103,26 +105,19 @@ public class Snapshots {
     private Snapshot build(LocalDate today, Snapshot before) {
         DataVersions.DataVersion version = dataVersions.readNow();
         List<StoredRelease> heads = served.releases();
-        // A stored file never changes: its document, read for the snapshot before, is the same. Its
-        // content hash must match too, since an id can name another file once the database is
-        // restored or made anew while the service runs (its sequences start again).
+        // A stored file never changes: the documents kept before, by content, are the same.
+        Map<String, SupportDocument> kept = before == null ? Map.of() : before.documents();
         Map<Long, SupportDocument> documents = new HashMap<>();
-        if (before != null) {
-            Map<Long, String> hashes = new HashMap<>();
-            heads.forEach(head -> hashes.put(head.supportFileId(), head.source().sha256()));
-            for (Release release : before.releases()) {
-                String hash = hashes.get(release.supportFileId());
-                if (hash != null && hash.equals(release.source().sha256())) {
-                    documents.put(release.supportFileId(), release.document());
-                }
+        List<Long> missing = new ArrayList<>();
+        for (StoredRelease head : heads) {
+            SupportDocument document = kept.get(head.source().sha256());
+            if (document != null) {
+                documents.put(head.supportFileId(), document);
+            } else {
+                missing.add(head.supportFileId());
             }
         }
-        documents.putAll(stored.files()
-                .load(heads.stream()
-                        .map(StoredRelease::supportFileId)
-                        .filter(id -> !documents.containsKey(id))
-                        .distinct()
-                        .toList()));
+        stored.files().load(missing).forEach((id, document) -> documents.put(id, sharing.share(document, true)));
         Map<String, List<PointRelease>> tags = new LinkedHashMap<>();
         for (PointRelease tag : served.pointReleases()) {
             tags.computeIfAbsent(tag.release().name(), k -> new ArrayList<>()).add(tag);
@@ -138,6 +133,6 @@ public class Snapshots {
                         tags.getOrDefault(head.version(), List.of()),
                         head.historyComplete()))
                 .toList();
-        return new Snapshot(version.version(), version.changedAt(), today, releases, stored);
+        return new Snapshot(version.version(), version.changedAt(), today, releases, stored, sharing, kept);
     }
 }

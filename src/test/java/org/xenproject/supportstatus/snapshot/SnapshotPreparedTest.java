@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ class SnapshotPreparedTest {
     /** A question as the endpoints name theirs: a record of what the answer depends on. */
     private record Question(String kind, String release, String filter) {}
 
-    private final Snapshot snapshot = new Snapshot(1, Instant.EPOCH, LocalDate.of(2026, 11, 29), List.of(), null);
+    private final Snapshot snapshot =
+            new Snapshot(1, Instant.EPOCH, LocalDate.of(2026, 11, 29), List.of(), null, new Sharing(), Map.of());
 
     @Test
     void theSameQuestionAskedMeanwhileWaitsForTheFirstAnswer() throws Exception {
