@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -29,8 +31,8 @@ import org.xenproject.supportstatus.web.param.Parameters;
 /**
  * The one place that says what a failure is, as an RFC 9457 problem. Spring's own exceptions (404,
  * 405, 415) come through the base class; a parameter that does not convert or validate is a 400
- * naming it. The web pages show the same problems as pages ({@code PageErrors}). Nothing here ever
- * shows a stack trace to a client.
+ * naming it, and so is one whose bytes do not read. The web pages show the same problems as pages
+ * ({@code PageErrors}). Nothing here ever shows a stack trace to a client.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -39,6 +41,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public ResponseEntity<?> problem(Exception e, WebRequest request) {
         if (e instanceof Snapshot.NotFound missing) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(missing));
+        }
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException unreadable) {
+            return unreadableQuery(unreadable, request);
         }
         try {
             return handleException(e, request);
@@ -96,6 +101,34 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RevisionPoint.Ambiguous.class)
     ProblemDetail ambiguous(RevisionPoint.Ambiguous e) {
         return invalid("at", e.getMessage());
+    }
+
+    /**
+     * A query string Tomcat cannot read ({@link UnreadableQuery}): a 400 naming the parameter at
+     * fault, or the query string when no name reads (docs/architecture.md, "Bad bytes"). Logged as
+     * one line, a warning, in the service's words: Tomcat's message depends on the server's language
+     * and its trace tells nothing about the service.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableQuery(
+            org.apache.tomcat.util.http.InvalidParameterException e, WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        UnreadableQuery.Fault fault = UnreadableQuery.of(servlet.getQueryString());
+        ProblemDetail problem;
+        if (fault.parameter() != null) {
+            problem = invalid(fault.parameter(), fault.detail());
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.getErrorCode()), fault.detail());
+            problem.setTitle("Invalid query string");
+            problem.setType(URI.create("urn:xen-support:problem:invalid-query"));
+        }
+        log.warn(
+                "{} {} refused: {}: {}",
+                servlet.getMethod(),
+                servlet.getRequestURI(),
+                problem.getTitle(),
+                problem.getDetail());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     private static ProblemDetail invalid(String parameter, String detail) {
