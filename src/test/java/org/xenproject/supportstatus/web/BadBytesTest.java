@@ -206,6 +206,24 @@ class BadBytesTest extends ApiTest {
         }
     }
 
+    @Test
+    void headerValuesTheFirewallRefusesAsTheServiceReadsThemAre400s() {
+        // A C1 control character, in a header the service reads on every route or on some.
+        for (String target : List.of("/api/v1/releases", "/api/v1/releases/4.22", "/")) {
+            for (String header : List.of("If-None-Match: \"a\u0085\"", "Accept: application/json\u0085")) {
+                Answer answer = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + header);
+                answer.isProblem(400);
+                assertThat(answer.problem().path("title").asString())
+                        .as(answer.what())
+                        .isEqualTo("Bad Request");
+            }
+        }
+        // A header the service never reads is not judged.
+        assertThat(send("GET /api/v1/releases HTTP/1.1\r\nHost: localhost\r\nX-Note: caf\u00e9\u0085")
+                        .status())
+                .isEqualTo(200);
+    }
+
     Answer get(String target) {
         return send("GET " + target + " HTTP/1.1\r\nHost: localhost");
     }

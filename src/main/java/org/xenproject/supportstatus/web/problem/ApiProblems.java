@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,6 +45,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (e instanceof org.apache.tomcat.util.http.InvalidParameterException unreadable) {
             return unreadableQuery(unreadable, request);
+        }
+        if (e instanceof RequestRejectedException rejected) {
+            throw rejected; // as rejected() does
         }
         try {
             return handleException(e, request);
@@ -129,6 +133,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 problem.getTitle(),
                 problem.getDetail());
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A header value or parameter name the firewall refuses as the service reads it: answered as
+     * the firewall's refusals made before Spring MVC are (web.server.SecurityConfiguration), by
+     * letting it go on to Spring Security. Answering here would read the header again, Accept
+     * among them, to choose how to write the answer.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        throw e;
     }
 
     private static ProblemDetail invalid(String parameter, String detail) {
