@@ -2,6 +2,7 @@ package org.xenproject.supportstatus.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -222,6 +223,16 @@ class BadBytesTest extends ApiTest {
         assertThat(send("GET /api/v1/releases HTTP/1.1\r\nHost: localhost\r\nX-Note: caf\u00e9\u0085")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsA400() {
+        byte[] body = "# Support\n".getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response response = RawHttp.sendThenShut(
+                port,
+                "POST /api/v1/parse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/markdown\r\nContent-Length: 100",
+                body);
+        new Answer("POST /api/v1/parse, 10 of its 100 bytes", response).isProblem(400);
     }
 
     Answer get(String target) {

@@ -23,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.store.DatabaseOutage;
@@ -191,10 +192,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** Says in one line, at DEBUG, that a client stopped sending or left. */
+    private final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(ApiProblems.class.getName());
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e);
+        }
+        // A body that ends before its Content-Length, or a client gone: Tomcat itself answers what
+        // it still can (400, or 408 when the body stopped coming), and nothing failed here.
+        if (disconnected.checkAndLogClientDisconnectedException(e)) {
+            return null;
         }
         log.error("Unexpected error answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
