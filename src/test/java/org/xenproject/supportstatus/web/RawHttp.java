@@ -34,12 +34,27 @@ public final class RawHttp {
 
     /** Sends {@code head}, a blank line and {@code body}, and reads the answer. */
     public static Response send(int port, String head, byte[] body) {
+        return exchange(port, head, body, false);
+    }
+
+    /**
+     * Sends {@code head}, a blank line and {@code body}, then shuts its side of the connection, as a
+     * client with nothing more to send does, and reads the answer.
+     */
+    public static Response sendThenShut(int port, String head, byte[] body) {
+        return exchange(port, head, body, true);
+    }
+
+    private static Response exchange(int port, String head, byte[] body, boolean shut) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
+            if (shut) {
+                socket.shutdownOutput();
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

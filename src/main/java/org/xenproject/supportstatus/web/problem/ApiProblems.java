@@ -1,5 +1,6 @@
 package org.xenproject.supportstatus.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -11,15 +12,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.store.DatabaseOutage;
@@ -29,8 +33,8 @@ import org.xenproject.supportstatus.web.param.Parameters;
 /**
  * The one place that says what a failure is, as an RFC 9457 problem. Spring's own exceptions (404,
  * 405, 415) come through the base class; a parameter that does not convert or validate is a 400
- * naming it. The web pages show the same problems as pages ({@code PageErrors}). Nothing here ever
- * shows a stack trace to a client.
+ * naming it, and so is one whose bytes do not read. The web pages show the same problems as pages
+ * ({@code PageErrors}). Nothing here ever shows a stack trace to a client.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -39,6 +43,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public ResponseEntity<?> problem(Exception e, WebRequest request) {
         if (e instanceof Snapshot.NotFound missing) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(missing));
+        }
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException unreadable) {
+            return unreadableQuery(unreadable, request);
+        }
+        if (e instanceof RequestRejectedException rejected) {
+            throw rejected; // as rejected() does
         }
         try {
             return handleException(e, request);
@@ -98,6 +108,45 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return invalid("at", e.getMessage());
     }
 
+    /**
+     * A query string Tomcat cannot read ({@link UnreadableQuery}): a 400 naming the parameter at
+     * fault, or the query string when no name reads (docs/architecture.md, "Bad bytes"). Logged as
+     * one line, a warning, in the service's words: Tomcat's message depends on the server's language
+     * and its trace tells nothing about the service.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableQuery(
+            org.apache.tomcat.util.http.InvalidParameterException e, WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        UnreadableQuery.Fault fault = UnreadableQuery.of(servlet.getQueryString());
+        ProblemDetail problem;
+        if (fault.parameter() != null) {
+            problem = invalid(fault.parameter(), fault.detail());
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.getErrorCode()), fault.detail());
+            problem.setTitle("Invalid query string");
+            problem.setType(URI.create("urn:xen-support:problem:invalid-query"));
+        }
+        log.warn(
+                "{} {} refused: {}: {}",
+                servlet.getMethod(),
+                servlet.getRequestURI(),
+                problem.getTitle(),
+                problem.getDetail());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A header value or parameter name the firewall refuses as the service reads it: answered as
+     * the firewall's refusals made before Spring MVC are (web.server.SecurityConfiguration), by
+     * letting it go on to Spring Security. Answering here would read the header again, Accept
+     * among them, to choose how to write the answer.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        throw e;
+    }
+
     private static ProblemDetail invalid(String parameter, String detail) {
         return new InvalidParameterException(parameter, Parameters.printable(detail, 300)).getBody();
     }
@@ -143,10 +192,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** Says in one line, at DEBUG, that a client stopped sending or left. */
+    private final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(ApiProblems.class.getName());
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e);
+        }
+        // A body that ends before its Content-Length, or a client gone: Tomcat itself answers what
+        // it still can (400, or 408 when the body stopped coming), and nothing failed here.
+        if (disconnected.checkAndLogClientDisconnectedException(e)) {
+            return null;
         }
         log.error("Unexpected error answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
