@@ -204,19 +204,31 @@ public final class Snapshot {
                     .filter(r -> exact != null && exact.equals(r.commit()))
                     .findFirst()
                     .or(() -> inEffect(history, until));
-            chosen.ifPresent(r -> then.add(new Release(
-                    release.version(),
-                    release.branch(),
-                    r.id(),
-                    r.supportFileId(),
-                    new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
-                    document(r.sha256(), r.supportFileId()),
-                    release.pointReleases().stream()
-                            .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until))
-                            .toList(),
-                    release.historyComplete())));
+            chosen.ifPresent(r -> then.add(then(release, r, until)));
         }
         return Optional.of(then);
+    }
+
+    /**
+     * The release as its own history stood at {@code point} ({@link #at}): its file, provenance and
+     * the point releases tagged by then.
+     */
+    public Optional<Release> releaseAt(Release release, RevisionPoint point) {
+        return at(release, point).map(revision -> then(release, revision.stored(), time(revision.stored())));
+    }
+
+    private Release then(Release release, StoredRevision r, Instant until) {
+        return new Release(
+                release.version(),
+                release.branch(),
+                r.id(),
+                r.supportFileId(),
+                new Provenance(r.commit(), r.committedAt(), r.sha256(), r.importedAt(), r.branchTip()),
+                document(r.sha256(), r.supportFileId()),
+                release.pointReleases().stream()
+                        .filter(p -> p.taggedAt() == null || !p.taggedAt().isAfter(until))
+                        .toList(),
+                release.historyComplete());
     }
 
     /** The one revision whose commit starts with the prefix, if any. */

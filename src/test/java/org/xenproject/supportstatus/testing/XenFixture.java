@@ -5,17 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * One xen.git-like repository that the API tests query, built once per test JVM: master
  * (4.23-unstable), stable-4.17 whose Security-Support-Until was extended in a later commit,
- * stable-4.21 and stable-4.22 with vTPM changing between them, stable-4.9 without SUPPORT.md,
+ * stable-4.21 and stable-4.22 with vTPM changing between them (4.21 with a series of commits in one
+ * second after its release), stable-4.9 without SUPPORT.md,
  * and RELEASE tags.
  */
 public final class XenFixture {
 
     /** Commit ids the tests name. */
-    public record Commits(String first417, String extension417, String last422, String last421) {}
+    /**
+     * @param series421 a series of three commits on stable-4.21 after its release, in one second:
+     *                  a caveat added, vTPM on x86 made Supported, both taken back (the file of
+     *                  the release again)
+     */
+    public record Commits(
+            String first417, String extension417, String last422, String last421, List<String> series421) {}
 
     private final Path repository;
     private final Commits commits;
@@ -93,11 +102,21 @@ public final class XenFixture {
                     """;
             repo.commitSupport("master", "Open 4.21", supportMd("4.21-unstable", "n/a", "TBD", "TBD", vtpm421));
             repo.branch("stable-4.21", "master");
-            String last421 = repo.commitSupport(
-                            "stable-4.21",
-                            "Release 4.21",
-                            supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", vtpm421))
+            String released421 = supportMd("4.21", "2025-11-19", "2027-05-19", "2028-11-19", vtpm421);
+            String last421 = repo.commitSupport("stable-4.21", "Release 4.21", released421)
                     .getName();
+            String caveat = "\nOnly with a TPM emulator the toolstack starts.\n";
+            List<String> series421 = repo
+                    .seriesInOneSecond(
+                            "stable-4.21",
+                            "SUPPORT.md: vTPM on x86",
+                            List.of(
+                                    released421 + caveat,
+                                    released421.replace("Status, x86: Tech Preview", "Status, x86: Supported") + caveat,
+                                    released421))
+                    .stream()
+                    .map(RevCommit::getName)
+                    .toList();
             repo.commitSupport("master", "Open 4.22", supportMd("4.22-unstable", "n/a", "TBD", "TBD", vtpm422));
             repo.branch("stable-4.22", "master");
             String last422 = repo.commitSupport(
@@ -111,7 +130,7 @@ public final class XenFixture {
                     "Open 4.23",
                     supportMd("4.23-unstable", "n/a", "TBD", "Unreleased - not yet security-supported", vtpm422));
             repo.close();
-            return new XenFixture(dir, new Commits(released, extension, last422, last421));
+            return new XenFixture(dir, new Commits(released, extension, last422, last421, series421));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -80,6 +82,25 @@ public final class XenRepository implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A patch series applied at once, as xen.git's committers do: one commit per file, in order,
+     * all with the same author and committer second.
+     */
+    public List<RevCommit> seriesInOneSecond(String branch, String subject, List<String> supportMds) {
+        List<RevCommit> commits = new ArrayList<>();
+        Instant second = clock.plusSeconds(3600);
+        for (int i = 0; i < supportMds.size(); i++) {
+            clock = second.minusSeconds(3600); // commit() steps an hour on, to the same second each time
+            commits.add(commit(
+                    branch,
+                    subject + " (" + (i + 1) + "/" + supportMds.size() + ")",
+                    "SUPPORT.md",
+                    supportMds.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        clock = second;
+        return commits;
     }
 
     /** A commit that deletes {@code path} from {@code branch}. */

@@ -17,10 +17,11 @@ import org.xenproject.supportstatus.web.release.ReleaseView;
 
 /**
  * One release's page: lifecycle, where its SUPPORT.md came from, what the reader warned about, its
- * features, and the history of the file.
+ * features, and the history of the file; now, or as the file stood at one of its revisions.
  *
  * @param releaseNotes the release notes' address when it is a web address, else null (never a
  *                     {@code javascript:} link from a file)
+ * @param revision     the commit of the past revision shown, or null for the file served now
  */
 record ReleaseDetails(
         LocalDate day,
@@ -31,7 +32,8 @@ record ReleaseDetails(
         List<Feature> features,
         List<Revision> history,
         List<PointReleaseLine> pointReleases,
-        List<LifecycleEvent> events) {
+        List<LifecycleEvent> events,
+        String revision) {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -68,7 +70,8 @@ record ReleaseDetails(
             String summary,
             Changes changes) {}
 
-    static ReleaseDetails of(Release release, List<HistoryEntry> history, LocalDate day, List<LifecycleEvent> events) {
+    static ReleaseDetails of(
+            Release release, List<HistoryEntry> history, LocalDate day, List<LifecycleEvent> events, boolean past) {
         ReleaseView view = ReleaseView.of(release, day);
         List<Feature> features = Features.of(release.document()).stream()
                 .map(feature -> new Feature(
@@ -102,7 +105,8 @@ record ReleaseDetails(
                 features,
                 revisions,
                 release.pointReleases().stream().map(PointReleaseLine::of).toList(),
-                events);
+                events,
+                past ? release.source().commit() : null);
     }
 
     static String time(Instant instant) {

@@ -1,13 +1,17 @@
 package org.xenproject.supportstatus.web.page;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.xenproject.supportstatus.release.ReleaseVersion;
+import org.xenproject.supportstatus.release.RevisionPoint;
+import org.xenproject.supportstatus.snapshot.LifecycleAt;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
@@ -28,15 +32,22 @@ class ReleasePageController {
     }
 
     /** The question answered here: what the page depends on, as read. */
-    record ReleasePageQuestion(ReleaseVersion version) {}
+    record ReleasePageQuestion(ReleaseVersion version, RevisionPoint at) {}
 
+    /** Now, or with {@code at=} as the release's own history stood at a commit or on a day. */
     @GetMapping(path = "/releases/{version}", produces = MediaType.TEXT_HTML_VALUE)
-    Answer<String> release(@PathVariable ReleaseVersion version) {
+    Answer<String> release(@PathVariable ReleaseVersion version, @RequestParam(required = false) RevisionPoint at) {
         Snapshot snapshot = snapshots.current();
-        Release release = snapshot.release(version);
+        Release now = snapshot.release(version);
+        Release release = at == null
+                ? now
+                : snapshot.releaseAt(now, at)
+                        .orElseThrow(() -> new Snapshot.NoSuchRevision("No stored revision of " + now.branch()
+                                + "'s SUPPORT.md at '" + LifecycleAt.describe(at) + "'"));
+        LocalDate day = LifecycleAt.day(snapshot, null, at);
         return Answer.of(
                 snapshot,
-                new ReleasePageQuestion(version),
+                new ReleasePageQuestion(version, at),
                 MatrixPageController.HTML,
                 () -> pages.render(
                         "page/release",
@@ -44,9 +55,10 @@ class ReleasePageController {
                                 "release",
                                 ReleaseDetails.of(
                                         release,
-                                        snapshot.history(release),
-                                        snapshot.day(),
+                                        snapshot.history(now),
+                                        day,
                                         // The page links within the site: the events' links need no host.
-                                        LifecycleEvent.upTo(snapshot, List.of(release), snapshot.day(), "")))));
+                                        LifecycleEvent.upTo(snapshot, List.of(now), snapshot.day(), ""),
+                                        at != null))));
     }
 }
