@@ -438,8 +438,16 @@ class ReleaseApiTest extends ApiTest {
                 .exchange()
                 .expectBody()
                 .jsonPath("$.revisions[*].subject")
-                .value(VERSIONS, s -> assertThat(s).containsExactly("Release 4.21", "Open 4.21"))
-                .jsonPath("$.revisions[1].changes.added.length()")
+                .value(
+                        VERSIONS,
+                        s -> assertThat(s)
+                                .containsExactly(
+                                        "SUPPORT.md: vTPM on x86 (3/3)",
+                                        "SUPPORT.md: vTPM on x86 (2/3)",
+                                        "SUPPORT.md: vTPM on x86 (1/3)",
+                                        "Release 4.21",
+                                        "Open 4.21"))
+                .jsonPath("$.revisions[4].changes.added.length()")
                 .value(Integer.class, n -> assertThat(n).isPositive());
         // unstable keeps its whole history, from the first skeleton.
         http.get()
