@@ -82,7 +82,8 @@ class PackageRulesTest {
     void theReadersArePlainJava() {
         noClasses()
                 .that()
-                .resideInAnyPackage(ROOT + ".supportmd..", ROOT + ".release..", ROOT + ".digest..")
+                .resideInAnyPackage(
+                        ROOT + ".supportmd..", ROOT + ".advisory..", ROOT + ".release..", ROOT + ".digest..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "jakarta..", "org.hibernate..", "tools.jackson..")

@@ -14,6 +14,7 @@ public final class ImportedData {
     public static void clear(JdbcClient jdbc) {
         jdbc.sql("""
                 truncate release, revision, support_file, section, feature_status, release_tag, source_branch,
+                    fix_commit, fix_advisory, fix_cve, fix_introduced_by, release_fix,
                     import_run, import_branch_result restart identity cascade""").update();
         jdbc.sql("update data_version set version = version + 1, changed_at = now()")
                 .update();
