@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.store.DataVersions;
 import org.xenproject.supportstatus.store.Revisions;
+import org.xenproject.supportstatus.store.SecurityFixes;
 import org.xenproject.supportstatus.store.ServedReleases;
 import org.xenproject.supportstatus.store.ServedReleases.StoredRelease;
 import org.xenproject.supportstatus.store.StoredSupportFiles;
@@ -52,11 +53,12 @@ public class Snapshots {
             ServedReleases served,
             Revisions revisions,
             StoredSupportFiles files,
+            SecurityFixes fixes,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.dataVersions = dataVersions;
         this.served = served;
-        this.stored = new Stored(revisions, files);
+        this.stored = new Stored(revisions, files, fixes);
         this.clock = clock;
         // One read-only transaction, so the releases and their files come from one database snapshot.
         this.readOnly = new TransactionTemplate(transactions);
