@@ -47,6 +47,8 @@ endpoints=(
     "features-arm64|/api/v1/releases/4.22/features?arch=arm64"
     "matrix|/api/v1/matrix"
     "feature-x86pv|/api/v1/features/x86pv"
+    "fixes-4.17|/api/v1/releases/4.17/advisories"
+    "advisory|/api/v1/advisories/XSA-1000"
 )
 
 echo "== the service's answers, saved for nginx"
