@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.snapshot;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +57,8 @@ public class Snapshots {
             StoredSupportFiles files,
             SecurityFixes fixes,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.dataVersions = dataVersions;
         this.served = served;
         this.stored = new Stored(revisions, files, fixes);
@@ -65,6 +68,26 @@ public class Snapshots {
         readOnly.setReadOnly(true);
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         dataVersions.whenRead(read -> upTo(read.version()));
+        // What the current snapshot keeps, against its budget (docs/architecture.md, "The snapshot").
+        Gauge.builder(
+                        "xen.snapshot.kept",
+                        current,
+                        c -> c.get() == null ? 0 : c.get().keptBytes())
+                .baseUnit("bytes")
+                .description("What the current snapshot keeps: documents' shared parts, histories, fixes, answers")
+                .register(meters);
+        Gauge.builder(
+                        "xen.snapshot.documents",
+                        sharing,
+                        s -> current.get() == null
+                                ? 0
+                                : current.get().documents().size())
+                .description("Documents of SUPPORT.md files the current snapshot keeps, one per content")
+                .register(meters);
+        Gauge.builder("xen.snapshot.document.parts", sharing, Sharing::bytes)
+                .baseUnit("bytes")
+                .description("What the documents' parts weigh, each part held once")
+                .register(meters);
     }
 
     /** The snapshot to answer from now. */
