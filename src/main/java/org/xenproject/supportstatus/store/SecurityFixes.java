@@ -64,6 +64,24 @@ public class SecurityFixes {
         return Optional.of(new KnownFixes(read.tip(), read.tags(), commits, pointReleases));
     }
 
+    /**
+     * Where each stored release's fixes were last read: its branch's tip and its tags' digest, both
+     * null when never. One query for every release, so that a run can tell the unchanged branches
+     * at once.
+     */
+    public Map<String, ReadAt> readAt() {
+        Map<String, ReadAt> readAt = new HashMap<>();
+        jdbc.sql("""
+                        select r.version, s.fixes_tip, s.fixes_tags
+                        from release r left join source_branch s on s.branch = r.branch""").query(rs -> {
+            readAt.put(rs.getString(1), new ReadAt(rs.getString(2), rs.getString(3)));
+        });
+        return readAt;
+    }
+
+    /** The tip and the tags' digest a release's fixes were read at; nulls when never. */
+    public record ReadAt(String tip, String tags) {}
+
     /** Which of these commits are stored as fix commits already (of any release). */
     public List<String> storedCommits(Collection<String> commits) {
         if (commits.isEmpty()) {

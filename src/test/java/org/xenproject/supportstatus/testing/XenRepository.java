@@ -60,6 +60,15 @@ public final class XenRepository implements AutoCloseable {
     }
 
     public RevCommit commit(String branch, String subject, String path, byte[] content) {
+        return commitWithMessage(branch, subject + "\n\nBody of the message.\n", path, content);
+    }
+
+    /** A commit with the whole message given, as xen.git's commits carry their trailers. */
+    public RevCommit commitWithMessage(String branch, String message, String path, String content) {
+        return commitWithMessage(branch, message, path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RevCommit commitWithMessage(String branch, String message, String path, byte[] content) {
         try {
             if (git.getRepository().resolve("HEAD") != null) { // an unborn branch cannot be checked out
                 git.checkout().setName(branch).call();
@@ -73,7 +82,7 @@ public final class XenRepository implements AutoCloseable {
             PersonIdent committer =
                     new PersonIdent("Carl Committer", "carl@example.org", clock.plusSeconds(60), ZoneOffset.UTC);
             return git.commit()
-                    .setMessage(subject + "\n\nBody of the message.\n")
+                    .setMessage(message)
                     .setAuthor(author)
                     .setCommitter(committer)
                     .call();
