@@ -105,6 +105,11 @@ final class GitSupportSource implements SupportSource {
         return new SourceRefs(branches, releaseTags());
     }
 
+    @Override
+    public Optional<FixSource> fixes() {
+        return Optional.ofNullable(repository).map(GitFixes::new);
+    }
+
     /** The cached bare repository, fetched from {@link #url}, or cloned when absent. */
     private Repository openUpToDate() throws IOException {
         Path dir = cacheRoot.resolve(cacheName(url));

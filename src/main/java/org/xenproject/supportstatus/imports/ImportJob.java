@@ -20,6 +20,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xenproject.supportstatus.imports.SupportSource.SourceRefs;
 import org.xenproject.supportstatus.store.BranchResult;
 import org.xenproject.supportstatus.store.DataVersions;
 import org.xenproject.supportstatus.store.Ids;
@@ -45,10 +46,13 @@ public class ImportJob implements DisposableBean {
     static final String PHASE_FETCH = "fetch";
     /** Reading and storing each branch, with its history. */
     static final String PHASE_BRANCHES = "branches";
+    /** Reading and storing each branch's security fixes, after every branch's history. */
+    static final String PHASE_FIXES = "fixes";
 
     private final ImportLock.Locks locks;
     private final ImportRunRepository runs;
     private final Importer importer;
+    private final FixImporter fixImporter;
     private final SupportSourceFactory sources;
     private final ImportSettings settings;
     private final ImportMetrics metrics;
@@ -65,6 +69,7 @@ public class ImportJob implements DisposableBean {
             ImportLock.Locks locks,
             ImportRunRepository runs,
             Importer importer,
+            FixImporter fixImporter,
             SupportSourceFactory sources,
             ImportSettings settings,
             ImportMetrics metrics,
@@ -73,6 +78,7 @@ public class ImportJob implements DisposableBean {
         this.locks = locks;
         this.runs = runs;
         this.importer = importer;
+        this.fixImporter = fixImporter;
         this.sources = sources;
         this.settings = settings;
         this.metrics = metrics;
@@ -185,7 +191,7 @@ public class ImportJob implements DisposableBean {
             enter(run.id(), PHASE_FETCH, null);
             pace.start();
             List<BranchResult> results = new ArrayList<>();
-            importer.importAll(source, patterns, new Importer.Listener() {
+            SourceRefs refs = importer.importAll(source, patterns, new Importer.Listener() {
                 private int total;
 
                 @Override
@@ -207,7 +213,12 @@ public class ImportJob implements DisposableBean {
                     pace.stepDone();
                 }
             });
-            boolean anyFailed = results.stream().anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED);
+            Optional<FixSource> fixes = source.fixes();
+            if (fixes.isPresent()) {
+                importFixes(run.id(), fixes.get(), refs, results, pace);
+            }
+            boolean anyFailed = results.stream()
+                    .anyMatch(b -> b.outcome() == BranchResult.Outcome.FAILED || b.fixesFailure() != null);
             outcome = anyFailed ? Outcome.PARTIAL : Outcome.SUCCEEDED;
         } catch (IOException e) {
             outcome = Outcome.FAILED;
@@ -276,6 +287,55 @@ public class ImportJob implements DisposableBean {
         }
     }
 
+    /**
+     * Each branch's security fixes, after every branch's history: each branch's served as soon as
+     * it is stored, resting after each as the branches did.
+     */
+    private void importFixes(
+            long runId, FixSource fixes, SourceRefs refs, List<BranchResult> results, ImportPace pace) {
+        long started = System.nanoTime();
+        int[] read = {0};
+        try (fixes) {
+            fixImporter.importAll(fixes, refs, List.copyOf(results), new FixImporter.Listener() {
+                private int total;
+                private int done;
+
+                @Override
+                public void settled(List<BranchResult> settled, int toRead) {
+                    total = settled.size() + toRead;
+                    done = settled.size();
+                    record(settled);
+                }
+
+                @Override
+                public void branchDone(BranchResult result, boolean changed) {
+                    done++;
+                    read[0]++;
+                    if (changed) {
+                        refreshDataVersion(); // served at once, not after the rest
+                    }
+                    record(List.of(result));
+                }
+
+                private void record(List<BranchResult> updated) {
+                    for (BranchResult result : updated) {
+                        results.replaceAll(r -> r.branch().equals(result.branch()) ? result : r);
+                    }
+                    update(runId, stored -> {
+                        updated.forEach(stored::branchUpdated);
+                        stored.enter(PHASE_FIXES, done + " of " + total + " branches");
+                    });
+                    pace.stepDone();
+                }
+            });
+        }
+        log.info(
+                "Import run {}: security fixes of {} branch(es) read in {} ms, the others' as they were",
+                runId,
+                read[0],
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
     private void enter(long runId, String phase, String progress) {
         update(runId, stored -> stored.enter(phase, progress));
     }
@@ -320,9 +380,16 @@ public class ImportJob implements DisposableBean {
         int revisions = run.branches().stream()
                 .mapToInt(ImportRunView.Branch::revisionsImported)
                 .sum();
+        int fixes = run.branches().stream()
+                .map(ImportRunView.Branch::fixesImported)
+                .filter(n -> n != null)
+                .mapToInt(Integer::intValue)
+                .sum();
         return summary.append(" branch(es); ")
                 .append(revisions)
-                .append(" revision(s) stored")
+                .append(" revision(s) and ")
+                .append(fixes)
+                .append(" fix commit(s) stored")
                 .toString();
     }
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * Readers come first (docs/architecture.md, "Imports and readers"). An import of data that is
- * already served rests after each step (the fetch, then each branch) twice as long as the step
- * took, two seconds at most: at any moment it takes at most about a third of a processor, and on a
- * small machine the answers beside it keep most of their rate. A first import, which newcomers
- * wait for, never rests.
+ * already served rests after each step (the fetch, each branch, then their fixes) twice as long as
+ * the step took, two seconds at most: at any moment it takes at most about a third of a
+ * processor, and on a small machine the answers beside it keep most of their rate. A first import,
+ * which newcomers wait for, never rests.
  */
 final class ImportPace {
 

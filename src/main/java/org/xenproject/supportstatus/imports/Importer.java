@@ -58,9 +58,12 @@ public class Importer {
         void branchDone(BranchResult result);
     }
 
-    /** @throws IOException when the source cannot be reached at all */
-    public void importAll(SupportSource source, BranchPatterns patterns, Listener listener) throws IOException {
-        importAll(source, patterns, listener, false);
+    /**
+     * @return the branches and tags the source showed
+     * @throws IOException when the source cannot be reached at all
+     */
+    public SourceRefs importAll(SupportSource source, BranchPatterns patterns, Listener listener) throws IOException {
+        return importAll(source, patterns, listener, false);
     }
 
     /**
@@ -73,7 +76,7 @@ public class Importer {
         importAll(tips, patterns, listener, true);
     }
 
-    private void importAll(SupportSource source, BranchPatterns patterns, Listener listener, boolean onlyUnserved)
+    private SourceRefs importAll(SupportSource source, BranchPatterns patterns, Listener listener, boolean onlyUnserved)
             throws IOException {
         SourceRefs refs = source.refs();
         if (store.storeTags(refs.tags())) {
@@ -99,6 +102,7 @@ public class Importer {
             }
             listener.branchDone(result);
         }
+        return refs;
     }
 
     private BranchResult importBranch(

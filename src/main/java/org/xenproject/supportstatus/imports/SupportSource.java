@@ -44,6 +44,14 @@ public interface SupportSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The security fixes on the branches, read from their commits once {@link #refs()} brought the
+     * source up to date; none from a source without commits. The caller closes it.
+     */
+    default Optional<FixSource> fixes() {
+        return Optional.empty();
+    }
+
     /** Where to report a long step's progress ("Receiving objects 45% (123456/274000)"). */
     default void reportProgressTo(Consumer<String> progress) {}
 

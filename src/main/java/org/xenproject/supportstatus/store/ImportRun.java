@@ -65,7 +65,7 @@ public class ImportRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    /** What the run is doing: 'tips', 'fetch' or 'branches'; null once it finished. */
+    /** What the run is doing: 'tips', 'fetch', 'branches' or 'fixes'; null once it finished. */
     private String phase;
 
     /** The latest progress the run reported in its phase. */
@@ -91,6 +91,17 @@ public class ImportRun {
 
     public void addBranch(BranchResult result) {
         branches.add(result);
+    }
+
+    /** Replaces the result of {@code result}'s branch, once the run read the branch's security fixes. */
+    public void branchUpdated(BranchResult result) {
+        for (int i = 0; i < branches.size(); i++) {
+            if (branches.get(i).branch().equals(result.branch())) {
+                branches.set(i, result);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no result for branch " + result.branch() + " in import run " + id);
     }
 
     public void enter(String phase, String progress) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,12 +51,36 @@ public class SecurityFixes {
                 .query((rs, n) -> new Read(rs.getString(1), rs.getString(2)))
                 .optional()
                 .orElse(new Read(null, null));
-        List<String> commits = jdbc.sql("select commit_id from release_fix where release_id = ?")
+        Set<String> commits = new HashSet<>();
+        Map<String, String> pointReleases = new HashMap<>();
+        jdbc.sql("select commit_id, point_release from release_fix where release_id = ?")
                 .param(releaseId.get())
-                .query(String.class)
-                .list();
-        return Optional.of(new KnownFixes(read.tip(), read.tags(), new HashSet<>(commits)));
+                .query(rs -> {
+                    commits.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        pointReleases.put(rs.getString(1), rs.getString(2));
+                    }
+                });
+        return Optional.of(new KnownFixes(read.tip(), read.tags(), commits, pointReleases));
     }
+
+    /**
+     * Where each stored release's fixes were last read: its branch's tip and its tags' digest, both
+     * null when never. One query for every release, so that a run can tell the unchanged branches
+     * at once.
+     */
+    public Map<String, ReadAt> readAt() {
+        Map<String, ReadAt> readAt = new HashMap<>();
+        jdbc.sql("""
+                        select r.version, s.fixes_tip, s.fixes_tags
+                        from release r left join source_branch s on s.branch = r.branch""").query(rs -> {
+            readAt.put(rs.getString(1), new ReadAt(rs.getString(2), rs.getString(3)));
+        });
+        return readAt;
+    }
+
+    /** The tip and the tags' digest a release's fixes were read at; nulls when never. */
+    public record ReadAt(String tip, String tags) {}
 
     /** Which of these commits are stored as fix commits already (of any release). */
     public List<String> storedCommits(Collection<String> commits) {

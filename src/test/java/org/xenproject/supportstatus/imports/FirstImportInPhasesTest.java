@@ -5,20 +5,22 @@ import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
 import org.xenproject.supportstatus.store.ImportRun.Trigger;
 import org.xenproject.supportstatus.store.KnownBranch;
+import org.xenproject.supportstatus.store.KnownFixes;
 import org.xenproject.supportstatus.testing.XenRepository;
 
 /**
@@ -55,7 +57,8 @@ class FirstImportInPhasesTest extends ImportTestSupport {
                 "stable-4.20",
                 "Release 4.20.0",
                 supportMd("4.20", "2025-03-05", "2026-09-05", "2028-03-05", "Status, x86: Supported"));
-        stable420Tip = repo.commit("stable-4.20", "x86: backport", "xen/arch/x86/traps.c", "int traps;\n");
+        stable420Tip = repo.commitWithMessage(
+                "stable-4.20", "x86: backport\n\nThis is XSA-450.\n", "xen/arch/x86/traps.c", "int traps;\n");
         masterTip = repo.commit("master", "docs: unrelated", "docs/README.md", "docs\n");
     }
 
@@ -68,7 +71,9 @@ class FirstImportInPhasesTest extends ImportTestSupport {
     void tipsAreServedBeforeTheHistoryAndTheRunShowsItsProgress() throws Exception {
         Hold clone = new Hold();
         Hold stable420Branch = new Hold();
-        ImportJob job = job(() -> new Held(git(repo, true).open(), clone, stable420Branch), "stable-*", "master");
+        Hold fixes = new Hold();
+        ImportJob job =
+                job(() -> new Held(git(repo, true).open(), clone, stable420Branch, fixes), "stable-*", "master");
 
         ImportRunView started = job.start(Trigger.STARTUP);
 
@@ -112,6 +117,16 @@ class FirstImportInPhasesTest extends ImportTestSupport {
                 .isFalse();
         stable420Branch.release();
 
+        // The security fixes come last, once every release's history is served.
+        fixes.awaitReached();
+        ImportRunView fixing = job.find(started.id()).orElseThrow();
+        assertThat(fixing.phase()).isEqualTo("fixes");
+        assertThat(fixing.progress()).isEqualTo("0 of 3 branches");
+        dataVersions.refresh();
+        assertThat(snapshots.current().releases()).allMatch(r -> r.historyComplete());
+        assertThat(count("release_fix")).isZero();
+        fixes.release();
+
         ImportRunView finished = awaitFinished(job, started.id());
         assertThat(finished.outcome()).isEqualTo("succeeded");
         assertThat(finished.phase()).isNull();
@@ -121,6 +136,9 @@ class FirstImportInPhasesTest extends ImportTestSupport {
                         org.assertj.core.groups.Tuple.tuple("master", 2),
                         org.assertj.core.groups.Tuple.tuple("stable-4.19", 2),
                         org.assertj.core.groups.Tuple.tuple("stable-4.20", 3));
+        assertThat(finished.branches())
+                .extracting(ImportRunView.Branch::fixesImported)
+                .containsExactly(0, 0, 1);
         assertThat(jdbc.sql("select count(*) from revision where provisional")
                         .query(Long.class)
                         .single())
@@ -144,7 +162,7 @@ class FirstImportInPhasesTest extends ImportTestSupport {
                 "SUPPORT.md: extend",
                 supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Supported"));
         Hold clone = new Hold();
-        ImportJob job = job(() -> new Held(git(repo, true).open(), clone, null), "stable-*", "master");
+        ImportJob job = job(() -> new Held(git(repo, true).open(), clone, null, null), "stable-*", "master");
 
         ImportRunView started = job.start(Trigger.SCHEDULE);
 
@@ -174,7 +192,7 @@ class FirstImportInPhasesTest extends ImportTestSupport {
     }
 
     /** The branch tips of a release's provisional revisions. */
-    private java.util.List<String> provisional(String version) {
+    private List<String> provisional(String version) {
         return jdbc.sql("""
                         select v.branch_tip from revision v join release r on r.id = v.release_id
                         where r.version = ? and v.provisional and v.commit_id is null""").param(version).query(String.class).list();
@@ -216,23 +234,9 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         }
     }
 
-    /** The git source, held before its clone or fetch and before reading stable-4.20. */
-    private record Held(SupportSource delegate, Hold beforeFetch, Hold stable420) implements SupportSource {
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public Optional<SupportSource> tipsFirst() {
-            return delegate.tipsFirst();
-        }
-
-        @Override
-        public void reportProgressTo(Consumer<String> progress) {
-            delegate.reportProgressTo(progress);
-        }
-
+    /** The git source, held before its clone or fetch, before reading stable-4.20, and before the first fixes. */
+    private record Held(SupportSource delegate, Hold beforeFetch, Hold stable420, Hold beforeFixes)
+            implements ForwardingSource {
         @Override
         public SourceRefs refs() throws IOException {
             beforeFetch.arrive();
@@ -248,8 +252,32 @@ class FirstImportInPhasesTest extends ImportTestSupport {
         }
 
         @Override
-        public void close() {
-            delegate.close();
+        public Optional<FixSource> fixes() {
+            return delegate.fixes()
+                    .map(fixes -> beforeFixes == null
+                            ? fixes
+                            : new FixSource() {
+                                private boolean held;
+
+                                @Override
+                                public BranchFixes read(
+                                        SourceBranch branch,
+                                        List<PointRelease> tags,
+                                        boolean tagsAsKnown,
+                                        KnownFixes known)
+                                        throws BranchFailure {
+                                    if (!held) {
+                                        held = true;
+                                        beforeFixes.arrive();
+                                    }
+                                    return fixes.read(branch, tags, tagsAsKnown, known);
+                                }
+
+                                @Override
+                                public void close() {
+                                    fixes.close();
+                                }
+                            });
         }
     }
 }

@@ -142,6 +142,15 @@ class HttpImportTest extends ImportTestSupport {
                 .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::revisionsImported)
                 .containsExactly("imported", 1);
         assertThat(branch(first, "master").outcome()).isEqualTo("skipped");
+        // A web server has no commits, so no security fixes: none read, none failed.
+        assertThat(first.branches())
+                .allSatisfy(b -> assertThat(b)
+                        .extracting(
+                                ImportRunView.Branch::fixesImported,
+                                ImportRunView.Branch::fixCommitsRead,
+                                ImportRunView.Branch::fixesFailure)
+                        .containsExactly(null, null, null));
+        assertThat(count("fix_commit") + count("release_fix")).isZero();
         Map<String, Object> revision =
                 jdbc.sql("select commit_id, branch_tip from revision").query().singleRow();
         assertThat(revision.get("commit_id")).isNull();

@@ -38,6 +38,9 @@ public abstract class ImportTestSupport {
     Importer importer;
 
     @Autowired
+    FixImporter fixImporter;
+
+    @Autowired
     ImportMetrics metrics;
 
     @Autowired
@@ -81,6 +84,7 @@ public abstract class ImportTestSupport {
                 new ImportLock.Locks(dataSource),
                 runs,
                 importer,
+                fixImporter,
                 sources,
                 settings,
                 metrics,
