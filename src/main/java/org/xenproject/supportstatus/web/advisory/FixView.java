@@ -14,12 +14,11 @@ import org.xenproject.supportstatus.store.FixCommit;
 
 /** One advisory's fix on one release's branch. */
 @Schema(name = "SecurityFix")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FixView(
-        @Schema(description = "The advisory, in a release's list of fixes")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The advisory, in a release's list of fixes")
         String advisory,
 
-        @Schema(description = "Its CVEs, in a release's list of fixes")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Its CVEs, in a release's list of fixes")
         List<String> cves,
 
         String release,
@@ -51,6 +50,7 @@ public record FixView(
         @Schema(description = "Ids the messages name that name no commit of xen.git, kept as written")
         List<String> unresolved,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "For a point release: whether a system running it has the fix")
         Boolean included) {
 
