@@ -231,6 +231,11 @@ class HostileInputProperties {
                 "Release 4.19.0",
                 supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.0", "stable-4.19");
+        repo.commitWithMessage(
+                "stable-4.19",
+                "x86: check the frame\n\nThis is XSA-500 / CVE-2026-10000.\n",
+                "xen/arch/x86/mm.c",
+                "check;\n");
         service = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache"));
         jdbc = service.getBean(JdbcClient.class);
         ImportedData.clear(jdbc);
@@ -356,9 +361,11 @@ class HostileInputProperties {
                 ? parameter.group(1)
                 : template.contains("/features/{value}")
                         ? "key"
-                        : template.contains("/imports/")
-                                ? "id"
-                                : template.contains("/products/{value}") ? "product" : "version";
+                        : template.contains("/advisories/{value}")
+                                ? "advisory"
+                                : template.contains("/imports/")
+                                        ? "id"
+                                        : template.contains("/products/{value}") ? "product" : "version";
         return switch (name) {
             case "on" -> "2025-01-01";
             case "state" -> "supported";
@@ -376,6 +383,9 @@ class HostileInputProperties {
             case "page" -> "0";
             case "size", "limit", "id" -> "1";
             case "key" -> "x86pv";
+            case "advisory" -> "XSA-500";
+            case "cve" -> "CVE-2026-10000";
+            case "since" -> "2024-01-01";
             default -> throw new IllegalArgumentException(name);
         };
     }
