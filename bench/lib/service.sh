@@ -9,7 +9,20 @@ pg_host=${BENCH_PG_HOST:-127.0.0.1}
 pg_port=${BENCH_PG_PORT:-5432}
 app_pid=
 
+# The repository the service imports: BENCH_UPSTREAM, an existing bare repository (a copy of the real
+# xen.git, say), read and never written; else one shaped like xen.git, built from the corpus. With
+# BENCH_HTTP=1 the service reaches it over git's smart HTTP (serve_over_http) rather than by path.
+upstream=${BENCH_UPSTREAM:-}
+source_url=
+
 build_repository() {
+    if [ -n "$upstream" ]; then
+        echo "== importing $upstream as it is"
+        source_url=$upstream
+        return
+    fi
+    upstream=$work/xen.git
+    source_url=$upstream
     echo "== building a xen.git-shaped repository from $corpus"
     java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" "${BENCH_SCALE:-1}"
 }
@@ -42,7 +55,7 @@ start_service() {
     started=$(date +%s%N)
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" \
     SPRING_DATASOURCE_USERNAME=postgres \
-    XEN_SUPPORT_SOURCE_URL="$work/xen.git" \
+    XEN_SUPPORT_SOURCE_URL="${source_url:-$work/xen.git}" \
     XEN_SUPPORT_CACHE_DIR="$work/cache" \
     XEN_SUPPORT_IMPORT_ENABLED=false \
     XEN_SUPPORT_ADMIN_TOKEN="$token" \
@@ -60,6 +73,30 @@ start_service() {
         sleep 0.05
     done
     echo "service not ready in time"; exit 1
+}
+
+# Serves $upstream over git's smart HTTP (git http-backend behind bench/lib/git-http.py) on port
+# $BENCH_HTTP_PORT (default: the service's port + 1), and points the service at it. BENCH_HTTP_FILTER=1
+# (the default) lets clients filter what they fetch and ask for any object by id
+# (uploadpack.allowFilter, uploadpack.allowAnySHA1InWant), as git hosts that serve partial clones
+# do; 0 refuses both, as git's defaults do. BENCH_HTTP_RATE caps each response, in bytes a second.
+http_pid=
+serve_over_http() {
+    local http_port=${BENCH_HTTP_PORT:-$((port + 1))} allow=${BENCH_HTTP_FILTER:-1}
+    mkdir -p "$work/http"
+    ln -sfn "$upstream" "$work/http/xen.git"
+    GIT_CONFIG_COUNT=2 \
+    GIT_CONFIG_KEY_0=uploadpack.allowFilter GIT_CONFIG_VALUE_0=$([ "$allow" = 1 ] && echo true || echo false) \
+    GIT_CONFIG_KEY_1=uploadpack.allowAnySHA1InWant GIT_CONFIG_VALUE_1=$([ "$allow" = 1 ] && echo true || echo false) \
+        python3 "$root/bench/lib/git-http.py" "$work/http" "$http_port" "${BENCH_HTTP_RATE:-0}" \
+        >> "$work/http.log" 2>&1 &
+    http_pid=$!
+    for _ in $(seq 1 100); do
+        git ls-remote "http://127.0.0.1:$http_port/xen.git" HEAD > /dev/null 2>&1 && break
+        sleep 0.1
+    done
+    source_url="http://127.0.0.1:$http_port/xen.git"
+    echo "== serving $upstream at $source_url (filters and any object by id: $allow; rate cap: ${BENCH_HTTP_RATE:-none}; log: $work/http.log)"
 }
 
 stop_service() {
@@ -246,5 +283,6 @@ warm_until_steady() {
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
 finish() {
     stop_service
+    if [ -n "$http_pid" ]; then kill "$http_pid" 2>/dev/null || true; wait "$http_pid" 2>/dev/null || true; fi
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
