@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -79,6 +82,53 @@ public final class XenRepository implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A merge of {@code other} into {@code branch} whose SUPPORT.md is {@code supportMd}, or as on
+     * {@code branch} when null; every other file stays as on {@code branch}.
+     */
+    public RevCommit merge(String branch, String other, String subject, String supportMd) {
+        try {
+            git.checkout().setName(branch).call();
+            git.merge()
+                    .include(git.getRepository().resolve(other))
+                    .setStrategy(MergeStrategy.OURS)
+                    .setFastForward(MergeCommand.FastForwardMode.NO_FF)
+                    .setCommit(false)
+                    .call();
+            if (supportMd != null) {
+                Files.writeString(dir.resolve("SUPPORT.md"), supportMd);
+                git.add().addFilepattern("SUPPORT.md").call();
+            }
+            clock = clock.plusSeconds(3600);
+            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+            return git.commit()
+                    .setMessage(subject + "\n")
+                    .setAuthor(author)
+                    .setCommitter(author)
+                    .call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Serves clones filtered to fewer objects and, with {@code objectsById}, any object asked for
+     * by id, as a git host that serves partial clones does (uploadpack.allowFilter,
+     * uploadpack.allowAnySHA1InWant: JGit reads them from the repository it serves).
+     */
+    public void servePartialClones(boolean objectsById) {
+        try {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setBoolean("uploadpack", null, "allowFilter", true);
+            config.setBoolean("uploadpack", null, "allowAnySHA1InWant", objectsById);
+            config.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
