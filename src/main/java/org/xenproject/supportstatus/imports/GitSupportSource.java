@@ -72,6 +72,9 @@ final class GitSupportSource implements SupportSource {
     private final GitTransfer transfer;
     private Repository repository;
     private HistoryObjects objects;
+    /** Set when the server no longer serves the filtered copy the blobs it lacks: close removes the copy. */
+    private boolean discardCopy;
+
     private Consumer<String> progress = p -> {};
 
     GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes, Duration timeout) {
@@ -194,7 +197,7 @@ final class GitSupportSource implements SupportSource {
                 use(repo);
                 fetchSupportBlobs();
                 return;
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | IOException e) {
                 close();
                 FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
                 if (!GitTransfer.refused(e)) {
@@ -410,12 +413,18 @@ final class GitSupportSource implements SupportSource {
             return history
                     ? new SupportFile(revisions, currentCommit, checkpoint, leftOut)
                     : new SupportFile(revisions, currentCommit, checkpoint);
-        } catch (IOException e) {
+        } catch (GitAPIException | IOException e) {
+            String fetching = "could not fetch " + PATH + " of " + branch.name() + " from " + describe() + ": ";
+            if (GitTransfer.refused(e)) {
+                // Without the blobs it lacks, a filtered copy can never be completed: the next
+                // import clones anew, in full if the server still refuses them.
+                discardCopy = true;
+                throw new BranchFailure(fetching + e.getMessage() + "; the next import clones it anew", e);
+            }
+            if (e instanceof GitAPIException) {
+                throw new BranchFailure(fetching + e.getMessage(), e);
+            }
             throw new BranchFailure("could not read " + PATH + " on " + branch.name() + ": " + e.getMessage(), e);
-        } catch (GitAPIException e) {
-            throw new BranchFailure(
-                    "could not fetch " + PATH + " of " + branch.name() + " from " + describe() + ": " + e.getMessage(),
-                    e);
         }
     }
 
@@ -453,6 +462,16 @@ final class GitSupportSource implements SupportSource {
         if (repository != null) {
             repository.close();
             repository = null;
+        }
+        if (discardCopy) {
+            Path dir = cacheRoot.resolve(cacheName(url));
+            log.info("Removing {}, which {} no longer completes; the next import clones anew", dir, describe());
+            try {
+                FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+            } catch (IOException e) {
+                log.warn("Could not remove {}: {}", dir, e.getMessage());
+            }
+            discardCopy = false;
         }
     }
 

@@ -94,13 +94,23 @@ final class GitTipsSource implements SupportSource {
         for (String filter : GitTransfer.FILTERS) {
             try {
                 fetchTips(transfer, Optional.of(filter));
-                transfer.fetchObjects(repository, supportBlobs(), NullProgressMonitor.INSTANCE);
-                return;
             } catch (GitAPIException e) {
                 if (!GitTransfer.refused(e)) {
                     throw e;
                 }
                 log.info("{} refused the branch tips filtered with {}: {}", describe(), filter, e.getMessage());
+                continue;
+            }
+            try {
+                transfer.fetchObjects(repository, supportBlobs(), NullProgressMonitor.INSTANCE);
+                return;
+            } catch (GitAPIException | IOException e) {
+                if (!GitTransfer.refused(e)) {
+                    throw e;
+                }
+                // No other filter helps: each needs the blobs by id.
+                log.info("{} refused SUPPORT.md's blobs by id: {}", describe(), e.getMessage());
+                break;
             }
         }
         fetchTips(transfer, Optional.empty());

@@ -1,10 +1,16 @@
 package org.xenproject.supportstatus.imports;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -18,6 +24,7 @@ import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.FilterSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Fetches from the upstream for the git sources: as little as the service reads, where the server
@@ -74,15 +81,70 @@ final class GitTransfer {
     }
 
     /**
-     * Fetches objects by id (the SUPPORT.md blobs a filtered fetch left out). Over HTTP, git serves
-     * any object reachable from its branches this way; other servers may need {@code
-     * uploadpack.allowAnySHA1InWant}, and say no otherwise ({@link #refused}).
+     * Fetches objects by id (the SUPPORT.md blobs a filtered fetch left out) into {@code
+     * repository}. Over HTTP, git serves any object reachable from its branches this way; other
+     * servers may need {@code uploadpack.allowAnySHA1InWant}, and say no otherwise ({@link
+     * #refused}).
+     *
+     * <p>They are fetched into a scratch repository without refs, whose packs then move into
+     * {@code repository}. Fetched into {@code repository} itself, JGit names its commits to the
+     * server as ones it has, and a server that counts with reachability bitmaps (as git hosts do,
+     * git and JGit alike) leaves out every object those commits reach, the very blobs asked for
+     * included, and says nothing; JGit's fetch cannot leave those out, as git's own fetch of the
+     * objects a partial clone lacks does.
+     *
+     * @throws PackProtocolException when the server answered without some of them
      */
-    void fetchObjects(Repository repository, Collection<ObjectId> ids, ProgressMonitor monitor) throws GitAPIException {
+    void fetchObjects(Repository repository, Collection<ObjectId> ids, ProgressMonitor monitor)
+            throws GitAPIException, IOException {
         if (ids.isEmpty()) {
             return;
         }
-        fetch(repository, ids.stream().map(id -> new RefSpec(id.name())).toList(), Optional.empty(), 0, false, monitor);
+        Path target = repository.getDirectory().toPath();
+        Path scratch = target.resolveSibling(target.getFileName() + ".by-id");
+        FileUtils.delete(scratch.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+        try {
+            try (Git git =
+                    Git.init().setBare(true).setDirectory(scratch.toFile()).call()) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setBoolean("fetch", null, "autoGC", false);
+                config.save();
+                fetch(
+                        git.getRepository(),
+                        ids.stream().map(id -> new RefSpec(id.name())).toList(),
+                        Optional.empty(),
+                        0,
+                        false,
+                        monitor);
+            }
+            Path received = scratch.resolve("objects").resolve("pack");
+            if (Files.isDirectory(received)) {
+                Path packs = target.resolve("objects").resolve("pack");
+                try (Stream<Path> files = Files.list(received)) {
+                    // Each pack's index first: JGit reads a pack only once its index is there.
+                    for (Path file : files.sorted(Comparator.comparing(
+                                    (Path f) -> f.toString().endsWith(".pack")))
+                            .toList()) {
+                        Files.move(file, packs.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            }
+        } finally {
+            FileUtils.delete(scratch.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+        }
+        List<ObjectId> missing = new ArrayList<>();
+        for (ObjectId id : ids) {
+            if (!repository.getObjectDatabase().has(id)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            // As good as a refusal to serve objects by id, and taken as one (refused).
+            throw new PackProtocolException(Urls.withoutCredentials(url) + " answered without " + missing.size()
+                    + " of the " + ids.size() + " object(s) asked for by id, "
+                    + missing.get(0).name()
+                    + " among them");
+        }
     }
 
     /**

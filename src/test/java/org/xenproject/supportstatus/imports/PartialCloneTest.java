@@ -47,7 +47,12 @@ class PartialCloneTest extends ImportTestSupport {
         /** Filters, but no object by id. */
         FILTERS_ONLY,
         /** Filters and any object by id, as a host serving partial clones is. */
-        PARTIAL_CLONES
+        PARTIAL_CLONES,
+        /**
+         * The same, packed with reachability bitmaps, as such hosts keep their repositories: a
+         * server that counts with them leaves out what the commits a client says it has reach.
+         */
+        PARTIAL_CLONES_WITH_BITMAPS
     }
 
     XenRepository repo;
@@ -152,7 +157,7 @@ class PartialCloneTest extends ImportTestSupport {
         assertThat(currentCommit("4.20")).isEqualTo(stableRelease.name());
 
         try (Repository cache = cache()) {
-            if (upstream == Upstream.PARTIAL_CLONES) {
+            if (upstream == Upstream.PARTIAL_CLONES || upstream == Upstream.PARTIAL_CLONES_WITH_BITMAPS) {
                 assertThat(GitTransfer.filterOf(cache)).contains("tree:1");
                 assertThat(cache.getObjectDatabase().has(blob(cache, unrelated, "xen/common/unrelated.c")))
                         .as("no file but SUPPORT.md is fetched")
@@ -167,16 +172,16 @@ class PartialCloneTest extends ImportTestSupport {
         }
     }
 
-    @Test
-    void laterImportsFetchWhatIsNewIntoTheFilteredCopyAndItsNewFilesById() throws IOException {
-        serve(Upstream.PARTIAL_CLONES);
+    @ParameterizedTest
+    @EnumSource(
+            value = Upstream.class,
+            names = {"PARTIAL_CLONES", "PARTIAL_CLONES_WITH_BITMAPS"})
+    void laterImportsFetchWhatIsNewIntoTheFilteredCopyAndItsNewFilesById(Upstream upstream) throws IOException {
+        serve(upstream);
         ImportJob job = job(git(repo, true), "stable-*", "master");
         job.run(Trigger.STARTUP);
 
-        RevCommit extended = repo.commitSupport(
-                "stable-4.20",
-                "SUPPORT.md: extend security support",
-                supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Experimental"));
+        RevCommit extended = extendSecuritySupport();
         RevCommit later = repo.commit("master", "xen: later", "xen/common/later.c", "int later;\n");
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
@@ -195,6 +200,47 @@ class PartialCloneTest extends ImportTestSupport {
     }
 
     @Test
+    void aServerThatStopsServingObjectsByIdFailsTheBranchOnceThenTheCopyIsClonedInFull() throws IOException {
+        serve(Upstream.PARTIAL_CLONES);
+        ImportJob job = job(git(repo, true), "stable-*", "master");
+        job.run(Trigger.STARTUP);
+        String served = currentCommit("4.20");
+        long revisions = count("revision");
+        repo.servePartialClones(false);
+        RevCommit extended = extendSecuritySupport();
+        // Then another: JGit's server, as it is set up here, still serves by id a blob of a tip's tree.
+        RevCommit supported = repo.commitSupport(
+                "stable-4.20",
+                "SUPPORT.md: x86 supported",
+                supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Supported"));
+
+        ImportRunView refused = job.run(Trigger.SCHEDULE);
+
+        assertThat(refused.outcome()).isEqualTo("partial");
+        assertThat(branch(refused, "stable-4.20").outcome()).isEqualTo("failed");
+        assertThat(branch(refused, "stable-4.20").detail())
+                .startsWith("could not fetch SUPPORT.md of stable-4.20 from git " + repo.url())
+                .endsWith("; the next import clones it anew");
+        assertThat(branch(refused, "master").outcome()).isEqualTo("unchanged");
+        assertThat(currentCommit("4.20")).as("what is served stays").isEqualTo(served);
+        assertThat(count("revision")).isEqualTo(revisions);
+        assertThat(cacheDirectory()).doesNotExist();
+
+        ImportRunView next = job.run(Trigger.SCHEDULE);
+
+        assertThat(next.outcome()).isEqualTo("succeeded");
+        assertThat(branch(next, "stable-4.20").revisionsImported()).isEqualTo(2);
+        assertThat(currentCommit("4.20")).isEqualTo(supported.name());
+        assertThat(revisions().get("4.20")).endsWith(extended.name(), supported.name());
+        assertThat(count("revision")).isEqualTo(revisions + 2);
+        try (Repository cache = cache()) {
+            assertThat(GitTransfer.filterOf(cache)).as("cloned in full").isEmpty();
+            assertThat(cache.getObjectDatabase().has(blob(cache, unrelated, "xen/common/unrelated.c")))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void aFilteredCopyWithTooManyPacksIsClonedAnewAndImportsGoOn() throws IOException {
         serve(Upstream.PARTIAL_CLONES);
         ImportJob job = job(git(repo, true), "stable-*", "master");
@@ -208,10 +254,7 @@ class PartialCloneTest extends ImportTestSupport {
             cache.getConfig().setInt("gc", null, "autoPackLimit", 4);
             cache.getConfig().save();
         }
-        RevCommit extended = repo.commitSupport(
-                "stable-4.20",
-                "SUPPORT.md: extend security support",
-                supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Experimental"));
+        RevCommit extended = extendSecuritySupport();
 
         ImportRunView run = job.run(Trigger.SCHEDULE);
 
@@ -255,11 +298,23 @@ class PartialCloneTest extends ImportTestSupport {
         }
     }
 
+    /** A new revision of SUPPORT.md on stable-4.20. */
+    private RevCommit extendSecuritySupport() {
+        return repo.commitSupport(
+                "stable-4.20",
+                "SUPPORT.md: extend security support",
+                supportMd("4.20", "2025-03-05", "2026-09-05", "2029-03-05", "Status, x86: Experimental"));
+    }
+
     private void serve(Upstream upstream) {
         switch (upstream) {
             case FULL -> {}
             case FILTERS_ONLY -> repo.servePartialClones(false);
             case PARTIAL_CLONES -> repo.servePartialClones(true);
+            case PARTIAL_CLONES_WITH_BITMAPS -> {
+                repo.servePartialClones(true);
+                repo.packWithBitmaps();
+            }
         }
     }
 

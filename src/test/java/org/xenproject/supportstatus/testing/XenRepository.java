@@ -132,6 +132,25 @@ public final class XenRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Packs every object into one pack with reachability bitmaps, as git hosts keep their
+     * repositories (JGit's gc writes the bitmaps, as git's {@code repack -b} does).
+     */
+    public void packWithBitmaps() {
+        try {
+            git.gc().setAggressive(false).call();
+            try (var files = Files.list(dir.resolve(".git/objects/pack"))) {
+                if (files.noneMatch(f -> f.toString().endsWith(".bitmap"))) {
+                    throw new IllegalStateException("gc wrote no bitmap");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A commit that deletes {@code path} from {@code branch}. */
     public RevCommit delete(String branch, String subject, String path) {
         try {
