@@ -79,7 +79,8 @@ start_service() {
 # $BENCH_HTTP_PORT (default: the service's port + 1), and points the service at it. BENCH_HTTP_FILTER=1
 # (the default) lets clients filter what they fetch and ask for any object by id
 # (uploadpack.allowFilter, uploadpack.allowAnySHA1InWant), as git hosts that serve partial clones
-# do; 0 refuses both, as git's defaults do. BENCH_HTTP_RATE caps each response, in bytes a second.
+# do; 0 sets both off, as git's defaults are (filters are refused; over HTTP git still serves reachable
+# objects by id). BENCH_HTTP_RATE caps each response, in bytes a second.
 http_pid=
 serve_over_http() {
     local http_port=${BENCH_HTTP_PORT:-$((port + 1))} allow=${BENCH_HTTP_FILTER:-1}
