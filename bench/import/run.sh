@@ -13,7 +13,8 @@ source "$here/../lib/service.sh"
 
 trap finish EXIT
 
-build_repository
+upstream_repository
+[ "${BENCH_HTTP:-0}" != 1 ] || serve_over_http
 package_service
 fresh_database "$db"
 start_service "$db" "${BENCH_JAVA_OPTS:-}"

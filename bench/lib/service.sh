@@ -7,18 +7,21 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 corpus=${XEN_CORPUS:-$root/../shared/corpus/xen}
 pg_host=${BENCH_PG_HOST:-127.0.0.1}
 pg_port=${BENCH_PG_PORT:-5432}
-# The repository the service imports from: the one build_repository writes, unless
-# upstream_repository names another.
-source_repo=$work/xen.git
 app_pid=
+
+# The repository the service imports from: the one build_repository writes, unless
+# upstream_repository names another; serve_over_http puts git's smart HTTP in front of it.
+source_repo=$work/xen.git
 
 build_repository() {
     echo "== building a xen.git-shaped repository from $corpus"
     java "$root/bench/import/BuildXenRepository.java" "$corpus" "$work/xen.git" "${BENCH_UNRELATED:-20}" "${BENCH_SCALE:-1}"
+    source_repo=$work/xen.git
 }
 
-# The upstream a benchmark imports: XEN_GIT, a real xen.git (a local path or URL, only read: the
-# service clones it into its cache), when set; else the repository build_repository writes.
+# The upstream a benchmark imports: XEN_GIT, an existing xen.git (a copy of the real one, say; a local
+# path or URL, only read: the service clones it into its cache), when set; else the repository
+# build_repository writes.
 upstream_repository() {
     if [ -n "${XEN_GIT:-}" ]; then
         git -C "$XEN_GIT" rev-parse --verify -q master > /dev/null 2>&1 || [[ "$XEN_GIT" == *://* ]] \
@@ -76,6 +79,32 @@ start_service() {
         sleep 0.05
     done
     echo "service not ready in time"; exit 1
+}
+
+# Serves $source_repo over git's smart HTTP (git http-backend behind bench/lib/git-http.py) on port
+# $BENCH_HTTP_PORT (default: the service's port + 1), and points the service at it. BENCH_HTTP_FILTER=1
+# (the default) lets clients filter what they fetch and ask for any object by id
+# (uploadpack.allowFilter, uploadpack.allowAnySHA1InWant), as git hosts that serve partial clones
+# do; 0 sets both off, as git's defaults are (filters are refused; over HTTP git still serves reachable
+# objects by id). BENCH_HTTP_RATE caps each response, in bytes a second.
+http_pid=
+serve_over_http() {
+    local http_port=${BENCH_HTTP_PORT:-$((port + 1))} allow=${BENCH_HTTP_FILTER:-1}
+    mkdir -p "$work/http"
+    ln -sfn "$source_repo" "$work/http/xen.git"
+    GIT_CONFIG_COUNT=2 \
+    GIT_CONFIG_KEY_0=uploadpack.allowFilter GIT_CONFIG_VALUE_0=$([ "$allow" = 1 ] && echo true || echo false) \
+    GIT_CONFIG_KEY_1=uploadpack.allowAnySHA1InWant GIT_CONFIG_VALUE_1=$([ "$allow" = 1 ] && echo true || echo false) \
+        python3 "$root/bench/lib/git-http.py" "$work/http" "$http_port" "${BENCH_HTTP_RATE:-0}" \
+        >> "$work/http.log" 2>&1 &
+    http_pid=$!
+    for _ in $(seq 1 100); do
+        git ls-remote "http://127.0.0.1:$http_port/xen.git" HEAD > /dev/null 2>&1 && break
+        sleep 0.1
+    done
+    echo "== serving $source_repo at http://127.0.0.1:$http_port/xen.git (filters and any object by id: $allow;" \
+        "rate cap: ${BENCH_HTTP_RATE:-none}; log: $work/http.log)"
+    source_repo="http://127.0.0.1:$http_port/xen.git"
 }
 
 stop_service() {
@@ -277,5 +306,6 @@ ms() {
 # For the scripts' exit trap: stops the service and removes the work directory, unless KEEP=1.
 finish() {
     stop_service
+    if [ -n "$http_pid" ]; then kill "$http_pid" 2>/dev/null || true; wait "$http_pid" 2>/dev/null || true; fi
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
 }

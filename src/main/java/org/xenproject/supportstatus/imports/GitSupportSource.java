@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -42,7 +44,9 @@ import org.xenproject.supportstatus.store.KnownBranch;
 
 /**
  * SUPPORT.md from a git repository, through a bare copy of it kept in a cache directory: the first
- * run clones (logging its progress), later runs fetch what is new.
+ * run clones (logging its progress), later runs fetch what is new. Where the server allows it, the
+ * copy holds only what the service reads: commits, their top-level trees and the SUPPORT.md blobs
+ * (see {@link GitTransfer}); else all of it.
  *
  * <p>A branch's history is what {@code git log <branch> -- SUPPORT.md} shows: every commit reachable
  * from the tip that changed the file, with git's default simplification at merges, oldest first
@@ -53,12 +57,24 @@ final class GitSupportSource implements SupportSource {
 
     private static final Logger log = LoggerFactory.getLogger(GitSupportSource.class);
 
+    /** Every branch and tag, pruned as upstream prunes them. */
+    private static final List<RefSpec> REF_SPECS =
+            List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+
+    /** JGit's own default for gc.autoPackLimit. */
+    private static final int DEFAULT_PACK_LIMIT = 50;
+
     private final String url;
     private final Path cacheRoot;
     private final boolean history;
     private final int maxFileBytes;
     private final Duration timeout;
+    private final GitTransfer transfer;
     private Repository repository;
+    private HistoryObjects objects;
+    /** Set when the server no longer serves the filtered copy the blobs it lacks: close removes the copy. */
+    private boolean discardCopy;
+
     private Consumer<String> progress = p -> {};
 
     GitSupportSource(String url, Path cacheRoot, boolean history, int maxFileBytes, Duration timeout) {
@@ -67,6 +83,7 @@ final class GitSupportSource implements SupportSource {
         this.history = history;
         this.maxFileBytes = maxFileBytes;
         this.timeout = timeout;
+        this.transfer = new GitTransfer(url, timeout);
     }
 
     @Override
@@ -95,7 +112,7 @@ final class GitSupportSource implements SupportSource {
 
     @Override
     public SourceRefs refs() throws IOException {
-        repository = openUpToDate();
+        openUpToDate();
         List<SourceBranch> branches = new ArrayList<>();
         for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
             branches.add(new SourceBranch(
@@ -110,61 +127,207 @@ final class GitSupportSource implements SupportSource {
         return Optional.ofNullable(repository).map(GitFixes::new);
     }
 
-    /** The cached bare repository, fetched from {@link #url}, or cloned when absent. */
-    private Repository openUpToDate() throws IOException {
+    /**
+     * The cached bare repository, fetched from {@link #url}; cloned when absent, and cloned anew
+     * when a filtered copy, which JGit's gc cannot pack, holds more packs than gc would let be.
+     */
+    private void openUpToDate() throws IOException {
         Path dir = cacheRoot.resolve(cacheName(url));
         try {
-            if (Files.isRegularFile(dir.resolve("HEAD"))) {
-                Repository repo = new FileRepositoryBuilder()
-                        .setGitDir(dir.toFile())
-                        .setMustExist(true)
-                        .build();
-                try (Git git = new Git(repo)) {
-                    fetch(git, new LoggingProgressMonitor("Fetching " + Urls.withoutCredentials(url), progress));
-                }
-                return repo;
+            if (!Files.isRegularFile(dir.resolve("HEAD"))) {
+                cloneAnew(dir);
+                return;
             }
-            return cloneInto(dir);
+            Repository repo = new FileRepositoryBuilder()
+                    .setGitDir(dir.toFile())
+                    .setMustExist(true)
+                    .build();
+            Optional<String> filter = GitTransfer.filterOf(repo);
+            int packs = packCount(dir);
+            int packLimit = repo.getConfig().getInt("gc", "autoPackLimit", DEFAULT_PACK_LIMIT);
+            if (filter.isPresent() && packs > packLimit) {
+                repo.close();
+                log.info(
+                        "{} holds {} packs, more than {} (gc.autoPackLimit); cloning it anew rather than running"
+                                + " a gc, which needs every object of the repository",
+                        dir.toAbsolutePath(),
+                        packs,
+                        packLimit);
+                cloneAnew(dir);
+                return;
+            }
+            fetchInto(repo, filter);
+            use(repo);
         } catch (GitAPIException e) {
             throw new IOException("Could not fetch " + Urls.withoutCredentials(url) + ": " + e.getMessage(), e);
         }
     }
 
-    /** Clones beside {@code dir} and moves the result in place, so an interrupted clone leaves no half repository. */
-    private Repository cloneInto(Path dir) throws IOException, GitAPIException {
+    /** What is new, with the filter the copy was cloned with, or everything when the server no longer allows it. */
+    private void fetchInto(Repository repo, Optional<String> filter) throws GitAPIException {
+        LoggingProgressMonitor monitor =
+                new LoggingProgressMonitor("Fetching " + Urls.withoutCredentials(url), progress);
+        try {
+            transfer.fetch(repo, REF_SPECS, filter, 0, true, monitor);
+        } catch (GitAPIException e) {
+            if (filter.isEmpty() || !GitTransfer.refused(e)) {
+                throw e;
+            }
+            log.info(
+                    "{} refused filter {} ({}); fetching what is new in full",
+                    describe(),
+                    filter.get(),
+                    e.getMessage());
+            transfer.fetch(repo, REF_SPECS, Optional.empty(), 0, true, monitor);
+        }
+    }
+
+    /**
+     * Clones into {@code dir} with the first filter the server allows, fetching the SUPPORT.md
+     * blobs the history needs, or in full as a server that allows none gets.
+     */
+    private void cloneAnew(Path dir) throws IOException, GitAPIException {
+        for (String filter : GitTransfer.FILTERS) {
+            Repository repo;
+            try {
+                repo = cloneInto(dir, Optional.of(filter));
+            } catch (GitAPIException e) {
+                if (!GitTransfer.refused(e)) {
+                    throw e;
+                }
+                log.info("{} refused a clone filtered with {}: {}", describe(), filter, e.getMessage());
+                continue;
+            }
+            try {
+                use(repo);
+                fetchSupportBlobs();
+                return;
+            } catch (GitAPIException | IOException e) {
+                close();
+                FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+                if (!GitTransfer.refused(e)) {
+                    throw e;
+                }
+                // No other filter helps: each needs the blobs by id.
+                log.info("{} refused SUPPORT.md's blobs by id: {}", describe(), e.getMessage());
+                break;
+            }
+        }
+        use(cloneInto(dir, Optional.empty()));
+    }
+
+    /**
+     * Clones beside {@code dir} and moves the result in place, so an interrupted clone leaves no
+     * half repository, and a copy cloned anew replaces the old one only once it is whole.
+     */
+    private Repository cloneInto(Path dir, Optional<String> filter) throws IOException, GitAPIException {
         Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
         if (Files.exists(partial)) {
             FileUtils.delete(partial.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         }
         Files.createDirectories(partial);
         log.info(
-                "Cloning {} into {} (first import; later imports fetch only what is new)",
+                "Cloning {} into {}{} (first import; later imports fetch only what is new)",
                 Urls.withoutCredentials(url),
-                dir.toAbsolutePath());
+                dir.toAbsolutePath(),
+                filter.map(f -> ", filtered with " + f).orElse(""));
         try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
             // Any automatic gc runs inside fetch rather than on a background thread, which would race the move below.
             StoredConfig config = git.getRepository().getConfig();
             config.setBoolean("gc", null, "autoDetach", false);
             config.save();
-            fetch(git, new LoggingProgressMonitor("Cloning " + Urls.withoutCredentials(url), progress));
+            if (filter.isPresent()) {
+                GitTransfer.markFiltered(git.getRepository(), url, filter.get());
+            }
+            transfer.fetch(
+                    git.getRepository(),
+                    REF_SPECS,
+                    filter,
+                    0,
+                    true,
+                    new LoggingProgressMonitor("Cloning " + Urls.withoutCredentials(url), progress));
+        } catch (GitAPIException | IOException e) {
+            FileUtils.delete(partial.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+            throw e;
         }
-        Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(dir)) {
+            Path old = dir.resolveSibling(dir.getFileName() + ".old");
+            FileUtils.delete(old.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            FileUtils.delete(old.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+        } else {
+            Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+        }
         return new FileRepositoryBuilder()
                 .setGitDir(dir.toFile())
                 .setMustExist(true)
                 .build();
     }
 
-    private void fetch(Git git, LoggingProgressMonitor monitor) throws GitAPIException {
-        git.fetch()
-                .setRemote(url)
-                .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
-                .setRemoveDeletedRefs(true)
-                .setProgressMonitor(monitor)
-                // Per network read: an upstream that stops answering fails the run instead of
-                // holding it, and the import lock with it, for ever.
-                .setTimeout((int) Math.max(1, timeout.toSeconds()))
-                .call();
+    private void use(Repository repo) {
+        repository = repo;
+        objects = new HistoryObjects(repo);
+    }
+
+    /**
+     * After a filtered clone, the SUPPORT.md blobs of every commit that changed the file on any
+     * branch, in one request: a superset of what each branch's history reads (a commit whose file
+     * differs from one parent's, where the history takes those differing from every parent's).
+     */
+    private void fetchSupportBlobs() throws IOException, GitAPIException {
+        Set<ObjectId> missing = new LinkedHashSet<>();
+        try (RevWalk walk = new RevWalk(objects)) {
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                if (walk.parseAny(ref.getObjectId()) instanceof RevCommit tip) {
+                    walk.markStart(tip);
+                }
+            }
+            for (RevCommit commit : walk) {
+                ObjectId blob = blobAt(objects, commit);
+                if (blob == null || missing.contains(blob)) {
+                    continue;
+                }
+                boolean changed = commit.getParentCount() == 0;
+                for (RevCommit parent : commit.getParents()) {
+                    walk.parseHeaders(parent);
+                    changed |= !blob.equals(blobAt(objects, parent));
+                }
+                if (changed && !objects.has(blob)) {
+                    missing.add(blob);
+                }
+            }
+        }
+        log.info("Fetching {} revision(s) of {} by id, which the filtered clone left out", missing.size(), PATH);
+        transfer.fetchObjects(
+                repository,
+                missing,
+                new LoggingProgressMonitor("Fetching " + PATH + " from " + Urls.withoutCredentials(url), progress));
+    }
+
+    /** Any of {@code blobs} the copy lacks (a filtered copy, fetched since), fetched by id. */
+    private void fetchMissing(Set<ObjectId> blobs) throws IOException, GitAPIException {
+        Set<ObjectId> missing = new LinkedHashSet<>();
+        for (ObjectId blob : blobs) {
+            if (!objects.has(blob)) {
+                missing.add(blob);
+            }
+        }
+        transfer.fetchObjects(
+                repository,
+                missing,
+                new LoggingProgressMonitor("Fetching " + PATH + " from " + Urls.withoutCredentials(url), progress));
+    }
+
+    private static int packCount(Path dir) throws IOException {
+        Path packs = dir.resolve("objects").resolve("pack");
+        if (!Files.isDirectory(packs)) {
+            return 0;
+        }
+        try (var files = Files.list(packs)) {
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".pack"))
+                    .count();
+        }
     }
 
     private List<PointRelease> releaseTags() throws IOException {
@@ -198,52 +361,74 @@ final class GitSupportSource implements SupportSource {
             // Same tip as at the last clean import: nothing can have changed.
             return new SupportFile(List.of(), null, checkpoint);
         }
-        try (RevWalk walk = new RevWalk(repository);
-                ObjectReader reader = repository.newObjectReader()) {
+        // The walk reads through this run's HistoryObjects; a revision's message, which those lack, is read in full.
+        try (RevWalk walk = new RevWalk(objects);
+                RevWalk full = new RevWalk(repository)) {
             RevCommit tip = walk.parseCommit(ObjectId.fromString(branch.tip()));
-            ObjectId tipBlob = blobAt(reader, tip);
+            ObjectId tipBlob = blobAt(objects, tip);
             if (tipBlob == null) {
                 return new NoSupportFile();
             }
             walk.markStart(tip);
             walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(PATH), TreeFilter.ANY_DIFF));
-            List<FileRevision> revisions = new ArrayList<>();
-            List<String> leftOut = new ArrayList<>();
-            String currentCommit = null;
+            List<RevCommit> changes = new ArrayList<>();
             if (history) {
                 walk.sort(RevSort.TOPO, true);
                 walk.sort(RevSort.REVERSE, true);
-                for (RevCommit commit : walk) {
-                    ObjectId blob = blobAt(reader, commit);
-                    if (blob == null) {
-                        continue; // the commit deleted the file
-                    }
-                    if (blob.equals(tipBlob)) {
-                        currentCommit = commit.name();
-                    }
-                    if (known.storedCommits().contains(commit.name())) {
-                        continue;
-                    }
-                    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-                    if (size > maxFileBytes && !blob.equals(tipBlob)) {
-                        // An oversize file of the past must not fail the branch for ever after it was fixed.
-                        leftOut.add(commit.name() + " (" + size + " bytes, over the limit of " + maxFileBytes + ")");
-                        continue;
-                    }
-                    revisions.add(revision(reader, commit, blob));
-                }
-                return new SupportFile(revisions, currentCommit, checkpoint, leftOut);
+                walk.forEach(changes::add);
             } else {
                 RevCommit newest = walk.next(); // without sorting, the newest change comes first
                 if (newest != null) {
-                    currentCommit = newest.name();
-                    if (!known.storedCommits().contains(newest.name())) {
-                        revisions.add(revision(reader, newest, tipBlob));
-                    }
+                    changes.add(newest);
                 }
             }
-            return new SupportFile(revisions, currentCommit, checkpoint);
-        } catch (IOException e) {
+            List<ObjectId> blobs = new ArrayList<>();
+            Set<ObjectId> toRead = new LinkedHashSet<>();
+            for (RevCommit commit : changes) {
+                ObjectId blob = history ? blobAt(objects, commit) : tipBlob;
+                blobs.add(blob);
+                if (blob != null && !known.storedCommits().contains(commit.name())) {
+                    toRead.add(blob);
+                }
+            }
+            fetchMissing(toRead);
+            List<FileRevision> revisions = new ArrayList<>();
+            List<String> leftOut = new ArrayList<>();
+            String currentCommit = null;
+            for (int i = 0; i < changes.size(); i++) {
+                RevCommit commit = changes.get(i);
+                ObjectId blob = blobs.get(i);
+                if (blob == null) {
+                    continue; // the commit deleted the file
+                }
+                if (blob.equals(tipBlob)) {
+                    currentCommit = commit.name();
+                }
+                if (known.storedCommits().contains(commit.name())) {
+                    continue;
+                }
+                long size = objects.getObjectSize(blob, Constants.OBJ_BLOB);
+                if (history && size > maxFileBytes && !blob.equals(tipBlob)) {
+                    // An oversize file of the past must not fail the branch for ever after it was fixed.
+                    leftOut.add(commit.name() + " (" + size + " bytes, over the limit of " + maxFileBytes + ")");
+                    continue;
+                }
+                revisions.add(revision(objects, full.parseCommit(commit), blob));
+            }
+            return history
+                    ? new SupportFile(revisions, currentCommit, checkpoint, leftOut)
+                    : new SupportFile(revisions, currentCommit, checkpoint);
+        } catch (GitAPIException | IOException e) {
+            String fetching = "could not fetch " + PATH + " of " + branch.name() + " from " + describe() + ": ";
+            if (GitTransfer.refused(e)) {
+                // Without the blobs it lacks, a filtered copy can never be completed: the next
+                // import clones anew, in full if the server still refuses them.
+                discardCopy = true;
+                throw new BranchFailure(fetching + e.getMessage() + "; the next import clones it anew", e);
+            }
+            if (e instanceof GitAPIException) {
+                throw new BranchFailure(fetching + e.getMessage(), e);
+            }
             throw new BranchFailure("could not read " + PATH + " on " + branch.name() + ": " + e.getMessage(), e);
         }
     }
@@ -275,8 +460,23 @@ final class GitSupportSource implements SupportSource {
 
     @Override
     public void close() {
+        if (objects != null) {
+            objects.close();
+            objects = null;
+        }
         if (repository != null) {
             repository.close();
+            repository = null;
+        }
+        if (discardCopy) {
+            Path dir = cacheRoot.resolve(cacheName(url));
+            log.info("Removing {}, which {} no longer completes; the next import clones anew", dir, describe());
+            try {
+                FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+            } catch (IOException e) {
+                log.warn("Could not remove {}: {}", dir, e.getMessage());
+            }
+            discardCopy = false;
         }
     }
 

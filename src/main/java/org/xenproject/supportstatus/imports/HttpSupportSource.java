@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -30,12 +32,14 @@ import org.xenproject.supportstatus.store.KnownBranch;
 
 /**
  * SUPPORT.md from a web server, one URL per branch; the branches are those the git URL advertises
- * (no clone). Requests are conditional on the last answer's validators, bounded in time, size and
- * redirects. No history: each changed answer becomes a revision without a commit.
+ * (no clone). Requests are conditional on the last answer's validators, bounded in time and size,
+ * and follow redirects as the JDK's client does ({@link HttpClient.Redirect#NORMAL}: never from
+ * https to http). No history: each changed answer becomes a revision without a commit.
  */
 final class HttpSupportSource implements SupportSource {
 
-    static final int MAX_REDIRECTS = 5;
+    /** The redirects the JDK's client follows (the others it hands back as they are). */
+    private static final Set<Integer> FOLLOWED = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClient client;
     private final String gitUrl;
@@ -43,8 +47,15 @@ final class HttpSupportSource implements SupportSource {
     private final Duration timeout;
     private final int maxFileBytes;
 
-    /** {@code client} must not follow redirects itself: this source counts them. */
+    /**
+     * {@code client} follows redirects by its own policy, {@link HttpClient.Redirect#NORMAL} (never
+     * from https to http, nor to a scheme other than http(s)), and within its own limit: fewer than
+     * {@code jdk.httpclient.redirects.retrylimit} (5 unless set), so at most 4.
+     */
     HttpSupportSource(HttpClient client, String gitUrl, String fileUrlTemplate, Duration timeout, int maxFileBytes) {
+        if (client.followRedirects() != HttpClient.Redirect.NORMAL) {
+            throw new IllegalArgumentException("the client must follow redirects as HttpClient.Redirect.NORMAL does");
+        }
         this.client = client;
         this.gitUrl = gitUrl;
         this.fileUrlTemplate = fileUrlTemplate;
@@ -91,54 +102,79 @@ final class HttpSupportSource implements SupportSource {
     public BranchRead read(SourceBranch branch, KnownBranch known) throws BranchFailure {
         Checkpoint last = known.hasData() ? known.checkpoint() : null;
         URI uri = uri(fileUrlTemplate.replace("{branch}", branch.name()));
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpResponse<byte[]> response = send(uri, last);
-            int status = response.statusCode();
-            if (status == 200) {
-                byte[] body = response.body();
-                if (body.length > maxFileBytes) {
-                    throw new BranchFailure(
-                            PATH + " from " + shown(uri) + " is larger than " + maxFileBytes + " bytes");
-                }
-                Checkpoint checkpoint = new Checkpoint(
-                        branch.tip(),
-                        false,
-                        response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null));
-                FileRevision revision = new FileRevision(body, null, branch.tip(), null, null, null, null);
-                return new SupportFile(List.of(revision), null, checkpoint);
+        HttpResponse<byte[]> response = send(uri, last);
+        // Where the answer came from, after the redirects the client followed.
+        URI from = response.uri();
+        int status = response.statusCode();
+        if (status == 200) {
+            byte[] body = response.body();
+            if (body.length > maxFileBytes) {
+                throw new BranchFailure(PATH + " from " + shown(from) + " is larger than " + maxFileBytes + " bytes");
             }
-            if (status == 304 && last != null) {
-                return new SupportFile(
-                        List.of(), null, new Checkpoint(branch.tip(), false, last.etag(), last.lastModified()));
-            }
-            if (status == 404 || status == 410) {
-                if (!known.hasData()) {
-                    return new NoSupportFile();
-                }
-                throw new BranchFailure(PATH + " is gone: HTTP " + status + " from " + shown(uri));
-            }
-            if (status >= 300 && status < 400 && status != 304) {
-                String location = response.headers().firstValue("Location").orElse(null);
-                if (location == null) {
-                    throw new BranchFailure("HTTP " + status + " without Location from " + shown(uri));
-                }
-                URI next = uri.resolve(uri(location));
-                if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                    throw new BranchFailure("redirect to a URL that is not http(s) from " + shown(uri));
-                }
-                uri = next;
-                continue;
-            }
-            throw new BranchFailure("HTTP " + status + " from " + shown(uri));
+            Checkpoint checkpoint = new Checkpoint(
+                    branch.tip(),
+                    false,
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null));
+            FileRevision revision = new FileRevision(body, null, branch.tip(), null, null, null, null);
+            return new SupportFile(List.of(revision), null, checkpoint);
         }
-        throw new BranchFailure("more than " + MAX_REDIRECTS + " redirects, last to " + shown(uri));
+        if (status == 304 && last != null) {
+            return new SupportFile(
+                    List.of(), null, new Checkpoint(branch.tip(), false, last.etag(), last.lastModified()));
+        }
+        if (status == 404 || status == 410) {
+            if (!known.hasData()) {
+                return new NoSupportFile();
+            }
+            throw new BranchFailure(PATH + " is gone: HTTP " + status + " from " + shown(from));
+        }
+        if (status >= 300 && status < 400) {
+            throw new BranchFailure(unfollowed(response));
+        }
+        throw new BranchFailure("HTTP " + status + " from " + shown(from));
+    }
+
+    /**
+     * Why a redirect the client answered with was not followed ({@link HttpClient.Redirect#NORMAL}):
+     * one from https to http or to a scheme other than http(s), which it never follows, or one
+     * more than it follows; any other 3xx is not a redirect it follows at all.
+     */
+    private static String unfollowed(HttpResponse<byte[]> response) {
+        URI from = response.uri();
+        Optional<String> location = response.headers().firstValue("Location");
+        if (!FOLLOWED.contains(response.statusCode()) || location.isEmpty()) {
+            return "HTTP " + response.statusCode() + " from " + shown(from);
+        }
+        URI to;
+        try {
+            to = from.resolve(new URI(location.get()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return "HTTP " + response.statusCode() + " to a URL that is not one from " + shown(from);
+        }
+        String scheme = to.getScheme() == null ? "" : to.getScheme();
+        if ("https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(scheme)) {
+            return "redirect from https to http refused: " + shown(from) + " to " + shown(to);
+        }
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            return "redirect to a URL that is not http(s) refused: " + shown(from) + " to " + shown(to);
+        }
+        int followed = 0;
+        for (Optional<HttpResponse<byte[]>> previous = response.previousResponse();
+                previous.isPresent();
+                previous = previous.get().previousResponse()) {
+            followed++;
+        }
+        return "too many redirects: " + followed + " followed, the next one, from " + shown(from) + " to " + shown(to)
+                + ", was not";
     }
 
     /** One request, its body read up to one byte over the limit, all of it within the timeout. */
     private HttpResponse<byte[]> send(URI uri, Checkpoint last) throws BranchFailure {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        // No timeout on the request itself: on JDK 17 the client leaves the timer of a request it
+        // redirected running, which then cuts off a later request on the same connection
+        // (JDK-8304701, fixed in JDK 22). The wait below bounds the whole exchange instead.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (last != null && last.etag() != null) {
             request.header("If-None-Match", last.etag());
         }
@@ -148,7 +184,7 @@ final class HttpSupportSource implements SupportSource {
         CompletableFuture<HttpResponse<byte[]>> exchange =
                 client.sendAsync(request.build(), info -> new LimitedBody(maxFileBytes + 1));
         try {
-            // The request timeout covers the headers only; this bounds the body too.
+            // Connection, redirects, headers and body alike.
             return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);

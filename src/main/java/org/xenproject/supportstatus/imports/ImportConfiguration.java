@@ -18,9 +18,9 @@ class ImportConfiguration {
                         settings.maxFileBytes(),
                         settings.httpTimeout());
             case HTTP -> {
-                // Redirects are followed by the source itself, which bounds them.
+                // The client's own redirect policy, which never follows one from https to http.
                 HttpClient client = HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .followRedirects(HttpClient.Redirect.NORMAL)
                         .connectTimeout(settings.httpTimeout())
                         .build();
                 yield () -> new HttpSupportSource(

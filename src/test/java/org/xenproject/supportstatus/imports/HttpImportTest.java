@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.xenproject.supportstatus.testing.SupportFiles.supportMd;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +50,9 @@ class HttpImportTest extends ImportTestSupport {
 
     final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final List<String> conditionalRequests = new CopyOnWriteArrayList<>();
+    /** Every path the plain HTTP server was asked for. */
+    final List<String> requested = new CopyOnWriteArrayList<>();
+
     final ExecutorService serverThreads = Executors.newCachedThreadPool();
     HttpServer server;
     XenRepository repo;
@@ -59,14 +74,23 @@ class HttpImportTest extends ImportTestSupport {
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(serverThreads);
-        server.createContext("/", exchange -> {
+        server.createContext("/", answering(answers, exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            requested.add(path);
+            if (exchange.getRequestHeaders().containsKey("If-None-Match")) {
+                conditionalRequests.add(
+                        path + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
+            }
+        }));
+        server.start();
+    }
+
+    /** Answers each path as {@code table} says, 404 where it says nothing, once {@code seen} saw the request. */
+    static HttpHandler answering(Map<String, Answer> table, Consumer<HttpExchange> seen) {
+        return exchange -> {
             try (exchange) {
-                String path = exchange.getRequestURI().getPath();
-                if (exchange.getRequestHeaders().containsKey("If-None-Match")) {
-                    conditionalRequests.add(
-                            path + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
-                }
-                Answer answer = answers.get(path);
+                seen.accept(exchange);
+                Answer answer = table.get(exchange.getRequestURI().getPath());
                 if (answer == null) {
                     exchange.sendResponseHeaders(404, -1);
                 } else {
@@ -75,8 +99,7 @@ class HttpImportTest extends ImportTestSupport {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
-        server.start();
+        };
     }
 
     @AfterEach
@@ -92,7 +115,7 @@ class HttpImportTest extends ImportTestSupport {
 
     ImportJob httpJob(int maxBytes) {
         HttpClient client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(TIMEOUT)
                 .build();
         String template = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/{branch}/SUPPORT.md";
@@ -215,7 +238,7 @@ class HttpImportTest extends ImportTestSupport {
         assertThat(branch(run, "stable-4.20").detail()).contains("HTTP 500");
         assertThat(branch(run, "stable-4.21").detail()).contains("larger than " + MAX_BYTES + " bytes");
         assertThat(branch(run, "stable-4.22").detail()).contains("within PT0.5S");
-        assertThat(branch(run, "stable-4.18").detail()).contains("more than 5 redirects");
+        assertThat(branch(run, "stable-4.18").detail()).contains("too many redirects");
         assertThat(branch(run, "master").detail()).containsIgnoringCase("UTF-8");
         for (String broken : List.of("stable-4.20", "stable-4.21", "stable-4.22", "stable-4.18", "master")) {
             assertThat(branch(run, broken).outcome()).as(broken).isEqualTo("failed");
@@ -312,7 +335,7 @@ class HttpImportTest extends ImportTestSupport {
             assertThat(branch(recorded, "stable-4.10").detail()).contains("HTTP 500");
             assertThat(branch(recorded, "stable-4.11").detail()).contains("HTTP 404");
             assertThat(branch(recorded, "stable-4.12").detail()).contains("within PT0.5S");
-            assertThat(branch(recorded, "stable-4.13").detail()).contains("more than 5 redirects");
+            assertThat(branch(recorded, "stable-4.13").detail()).contains("too many redirects");
             assertThat(branch(recorded, "stable-4.14").detail()).contains("no complete answer within PT0.5S");
             assertThat(branch(recorded, "stable-4.15").detail()).contains("larger than 1048576 bytes");
             assertThat(branch(recorded, "stable-4.16").detail()).containsIgnoringCase("UTF-8");
@@ -356,5 +379,108 @@ class HttpImportTest extends ImportTestSupport {
         assertThat(currentRevisionId("4.19")).isEqualTo(served);
         assertThat(count("revision")).isEqualTo(1);
         assertThat(dataVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void aRedirectFromHttpsToHttpIsNeverFollowedAndTheBranchKeepsWhatIsServed() throws Exception {
+        Tls tls = Tls.forLoopback(temp.resolve("server.p12"));
+        Map<String, Answer> secure = new ConcurrentHashMap<>();
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.server()));
+        https.setExecutor(serverThreads);
+        https.createContext("/", answering(secure, exchange -> {}));
+        https.start();
+        try {
+            String base = "https://127.0.0.1:" + https.getAddress().getPort();
+            // As ImportConfiguration builds it, trusting the test's own key; time for TLS handshakes.
+            Duration timeout = Duration.ofSeconds(5);
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(tls.client())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(timeout)
+                    .build();
+            ImportJob job = job(
+                    () -> new HttpSupportSource(
+                            client, repo.url(), base + "/files/{branch}/SUPPORT.md", timeout, MAX_BYTES),
+                    "stable-*",
+                    "master");
+            // From https to https is followed.
+            secure.put(file("stable-4.19"), redirect(base + "/moved/stable-4.19/SUPPORT.md"));
+            secure.put(
+                    "/moved/stable-4.19/SUPPORT.md",
+                    ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29"), null));
+            assertThat(branch(job.run(Trigger.STARTUP), "stable-4.19").outcome())
+                    .isEqualTo("imported");
+            Long served = currentRevisionId("4.19");
+            long version = dataVersion();
+
+            String plain = "http://127.0.0.1:" + server.getAddress().getPort() + file("stable-4.19");
+            secure.put(file("stable-4.19"), redirect(plain));
+            answers.put(file("stable-4.19"), ok(supportMd("4.19", "2024-07-29", "2026-01-29", "2030-07-29"), null));
+            ImportRunView run = job.run(Trigger.SCHEDULE);
+
+            assertThat(run.outcome()).isEqualTo("partial");
+            assertThat(branch(run, "stable-4.19"))
+                    .extracting(ImportRunView.Branch::outcome, ImportRunView.Branch::detail)
+                    .containsExactly(
+                            "failed",
+                            "redirect from https to http refused: " + base + file("stable-4.19") + " to " + plain);
+            assertThat(requested).as("the plain HTTP server is never asked").isEmpty();
+            assertThat(currentRevisionId("4.19")).isEqualTo(served);
+            assertThat(count("revision")).isEqualTo(1);
+            assertThat(dataVersion()).isEqualTo(version);
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    /** A key of the test's own for 127.0.0.1, made by the JDK's keytool, and a client that trusts it alone. */
+    record Tls(SSLContext server, SSLContext client) {
+
+        static Tls forLoopback(Path keys) throws Exception {
+            String password = "test-only";
+            Process keytool = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "local",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-validity",
+                            "1",
+                            "-dname",
+                            "CN=127.0.0.1",
+                            "-ext",
+                            "san=ip:127.0.0.1",
+                            "-keystore",
+                            keys.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            password,
+                            "-keypass",
+                            password)
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(keytool.exitValue()).as(output).isZero();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keys)) {
+                store.load(in, password.toCharArray());
+            }
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(store, password.toCharArray());
+            SSLContext server = SSLContext.getInstance("TLS");
+            server.init(keyManagers.getKeyManagers(), null, null);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext client = SSLContext.getInstance("TLS");
+            client.init(null, trust.getTrustManagers(), null);
+            return new Tls(server, client);
+        }
     }
 }

@@ -10,11 +10,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -125,6 +128,53 @@ public final class XenRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * A merge of {@code other} into {@code branch} whose SUPPORT.md is {@code supportMd}, or as on
+     * {@code branch} when null; every other file stays as on {@code branch}.
+     */
+    public RevCommit merge(String branch, String other, String subject, String supportMd) {
+        try {
+            git.checkout().setName(branch).call();
+            git.merge()
+                    .include(git.getRepository().resolve(other))
+                    .setStrategy(MergeStrategy.OURS)
+                    .setFastForward(MergeCommand.FastForwardMode.NO_FF)
+                    .setCommit(false)
+                    .call();
+            if (supportMd != null) {
+                Files.writeString(dir.resolve("SUPPORT.md"), supportMd);
+                git.add().addFilepattern("SUPPORT.md").call();
+            }
+            clock = clock.plusSeconds(3600);
+            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+            return git.commit()
+                    .setMessage(subject + "\n")
+                    .setAuthor(author)
+                    .setCommitter(author)
+                    .call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Serves clones filtered to fewer objects and, with {@code objectsById}, any object asked for
+     * by id, as a git host that serves partial clones does (uploadpack.allowFilter,
+     * uploadpack.allowAnySHA1InWant: JGit reads them from the repository it serves).
+     */
+    public void servePartialClones(boolean objectsById) {
+        try {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setBoolean("uploadpack", null, "allowFilter", true);
+            config.setBoolean("uploadpack", null, "allowAnySHA1InWant", objectsById);
+            config.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The one file a commit changed from its parent. */
     public String onlyFileOf(String commit) {
         try (RevWalk walk = new RevWalk(git.getRepository());
@@ -156,6 +206,25 @@ public final class XenRepository implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Packs every object into one pack with reachability bitmaps, as git hosts keep their
+     * repositories (JGit's gc writes the bitmaps, as git's {@code repack -b} does).
+     */
+    public void packWithBitmaps() {
+        try {
+            git.gc().setAggressive(false).call();
+            try (var files = Files.list(dir.resolve(".git/objects/pack"))) {
+                if (files.noneMatch(f -> f.toString().endsWith(".bitmap"))) {
+                    throw new IllegalStateException("gc wrote no bitmap");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
         }
     }
 
