@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Shape: master walks from the 4.10 file to today's master in successive edits (STEPS per corpus
  * version, section by section); at each release's file, stable-X.Y branches off and gets
  * POINT_EDITS edits of its own with RELEASE-X.Y.Z tags; stable-4.7..4.9 predate SUPPORT.md;
- * every SUPPORT.md change is followed by unrelated commits to other files.
+ * every SUPPORT.md change is followed by unrelated commits to other files, one in 13 of them a
+ * security fix ("This is XSA-N / CVE-2026-N.").
  *
  * <p>SCALE (default 1) multiplies the releases: beside each stable-X.Y, SCALE - 1 more branches
  * (stable-5.Y, stable-6.Y, ...) branch off at the same point, shaped the same way, with their own
@@ -86,10 +87,10 @@ public class BuildXenRepository {
             initial.add("M 100644 :" + blob + " " + unrelatedPath(i));
         }
         initial.add("M 100644 :" + blob("Xen hypervisor\n".getBytes(StandardCharsets.UTF_8)) + " README");
-        int root = commit("refs/heads/master", "Initial import", null, initial);
+        int root = commit("refs/heads/master", "Initial import", "", null, initial);
         int master = root;
         for (String old : List.of("4.7", "4.8", "4.9")) {
-            int tip = commit("refs/heads/stable-" + old, "Branch " + old, root, List.of());
+            int tip = commit("refs/heads/stable-" + old, "Branch " + old, "", root, List.of());
             tip = unrelated("refs/heads/stable-" + old, tip, 3);
             tag("RELEASE-" + old + ".0", tip);
         }
@@ -122,7 +123,7 @@ public class BuildXenRepository {
             point = XEN_VERSION.matcher(file).replaceFirst("$1" + version);
             tip = support(branch, tip, point, "SUPPORT.md: Xen-Version " + version);
         }
-        tip = commit(branch, "Create stable-" + version, tip, List.of());
+        tip = commit(branch, "Create stable-" + version, "", tip, List.of());
         tag("RELEASE-" + version + ".0", tip);
         for (int p = 1; p <= POINT_EDITS; p++) {
             point = pointEdit(point, p);
@@ -211,7 +212,7 @@ public class BuildXenRepository {
     int support(String ref, int parent, String text, String subject) throws IOException {
         supportChanges++;
         int blob = blob(text.getBytes(StandardCharsets.UTF_8));
-        return commit(ref, subject, parent, List.of("M 100644 :" + blob + " SUPPORT.md"));
+        return commit(ref, subject, "", parent, List.of("M 100644 :" + blob + " SUPPORT.md"));
     }
 
     int unrelated(String ref, int parent, int count) throws IOException {
@@ -222,8 +223,15 @@ public class BuildXenRepository {
             int blob =
                     blob(("/* file " + file + ", change " + n + " */\nint f" + file + "(void) { return " + n + "; }\n")
                             .getBytes(StandardCharsets.UTF_8));
+            // One change in 13 is a security fix, as xen.git's messages say one (docs/advisories.md).
+            String body =
+                    n % 13 == 0 ? "This is XSA-" + (1000 + n / 13) + " / CVE-2026-" + (10000 + n / 13) + ".\n\n" : "";
             tip = commit(
-                    ref, "x86: unrelated change " + n, tip, List.of("M 100644 :" + blob + " " + unrelatedPath(file)));
+                    ref,
+                    "x86: unrelated change " + n,
+                    body,
+                    tip,
+                    List.of("M 100644 :" + blob + " " + unrelatedPath(file)));
         }
         return tip;
     }
@@ -241,11 +249,12 @@ public class BuildXenRepository {
         return mark;
     }
 
-    int commit(String ref, String subject, Integer parent, List<String> changes) throws IOException {
+    int commit(String ref, String subject, String body, Integer parent, List<String> changes) throws IOException {
         int mark = ++marks;
         commits++;
         time += 3600;
-        byte[] message = (subject + "\n\nSigned-off-by: Bench <bench@example.org>\n").getBytes(StandardCharsets.UTF_8);
+        byte[] message = (subject + "\n\n" + body + "Signed-off-by: Bench <bench@example.org>\n")
+                .getBytes(StandardCharsets.UTF_8);
         StringBuilder c = new StringBuilder();
         c.append("commit ")
                 .append(ref)

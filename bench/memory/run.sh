@@ -122,6 +122,14 @@ echo "   the largest classes (jcmd GC.class_histogram, after its own full collec
 # jcmd's first line is the process id; then the header, a rule and the classes, largest first.
 awk 'NR >= 2 && NR <= 18 { print "   " $0 }' "$work/histogram.txt"
 awk '/^Total/ { printf "   total: %d instances, %.1f MiB\n", $2, $3 / 1048576 }' "$work/histogram.txt"
+# What the snapshot says it keeps (builds that count it): bytes in all, documents and their parts.
+kept=$(curl -fsS "http://127.0.0.1:$port/actuator/prometheus" | awk '/^xen_snapshot_(kept_bytes|documents|document_parts_bytes) / { print $1 "=" $2 }' || true)
+if [ -n "$kept" ]; then
+    echo "   the snapshot keeps:" $kept
+    echo "$kept" | awk -F= '/documents=/ { d = $2 } /parts_bytes=/ { p = $2 } END { if (d > 0) printf "   documents: %d, their parts %.1f MiB: %.0f KiB a document\n", d, p / 1048576, p / d / 1024 }'
+else
+    echo "   the snapshot keeps: (this build does not say)"
+fi
 read -r after_rps after_p99 after_errors < <(reader_turn)
 echo "   the reader: $after_rps req/s, p99 $after_p99 ms, $after_errors errors"
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SupportStatusApplication {
 
     public static void main(String[] args) {
+        DefaultHeap.giveBackIfUnset();
         SpringApplication.run(SupportStatusApplication.class, args);
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.xenproject.supportstatus.release.ReleaseVersion;
 import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.store.Provenance;
+import org.xenproject.supportstatus.store.StoredFix;
 import org.xenproject.supportstatus.store.StoredRevision;
 import org.xenproject.supportstatus.supportmd.SupportDocument;
 
@@ -73,6 +74,15 @@ public final class Snapshot {
 
         public NoSuchRevision(String message) {
             super(message);
+        }
+    }
+
+    /** No imported commit fixes the advisory a request names. */
+    public static final class NoSuchAdvisory extends NotFound {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchAdvisory(int number) {
+            super("No imported commit fixes XSA-" + number);
         }
     }
 
@@ -299,7 +309,42 @@ public final class Snapshot {
         return stored.files().content(supportFileId);
     }
 
+    /**
+     * The security fixes of every release by advisory, as known now, or at the end of {@code day}
+     * (null: now): the commits made by then, the point releases tagged by then, the releases that
+     * had a file then.
+     */
+    public Advisories advisories(LocalDate day) {
+        if (day == null) {
+            return prepared(new AllAdvisories(), () -> Advisories.of(fixes(), releases, null));
+        }
+        List<Release> then = releasesAt(new RevisionPoint.Day(day)).orElse(List.of());
+        return Advisories.of(fixes(), then, endOf(day));
+    }
+
+    /**
+     * The releases that were security supported on the day of the advisory's first fix, by their
+     * lifecycle as known that day, and have no commit for it: a fact about commits (an advisory
+     * need not affect every release).
+     */
+    public List<String> notFixedOn(Advisories.Advisory advisory) {
+        LocalDate day = advisory.firstFixDay();
+        return releasesAt(new RevisionPoint.Day(day)).orElse(List.of()).stream()
+                .filter(release -> release.lifecycle().stateOn(day).securitySupported())
+                .filter(release -> advisory.on(release.version()).isEmpty())
+                .map(Release::version)
+                .toList();
+    }
+
+    private List<StoredFix> fixes() {
+        return prepared(new AllFixes(), () -> stored.fixes().all());
+    }
+
     /* What the snapshot itself prepares from the store, kept and counted like any answer. */
+
+    private record AllFixes() {}
+
+    private record AllAdvisories() {}
 
     private record HistoryOf(String release) {}
 

@@ -1,5 +1,7 @@
 package org.xenproject.supportstatus.snapshot;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.store.DataVersions;
 import org.xenproject.supportstatus.store.Revisions;
+import org.xenproject.supportstatus.store.SecurityFixes;
 import org.xenproject.supportstatus.store.ServedReleases;
 import org.xenproject.supportstatus.store.ServedReleases.StoredRelease;
 import org.xenproject.supportstatus.store.StoredSupportFiles;
@@ -52,17 +55,39 @@ public class Snapshots {
             ServedReleases served,
             Revisions revisions,
             StoredSupportFiles files,
+            SecurityFixes fixes,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
         this.dataVersions = dataVersions;
         this.served = served;
-        this.stored = new Stored(revisions, files);
+        this.stored = new Stored(revisions, files, fixes);
         this.clock = clock;
         // One read-only transaction, so the releases and their files come from one database snapshot.
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         dataVersions.whenRead(read -> upTo(read.version()));
+        // What the current snapshot keeps, against its budget (docs/architecture.md, "The snapshot").
+        Gauge.builder(
+                        "xen.snapshot.kept",
+                        current,
+                        c -> c.get() == null ? 0 : c.get().keptBytes())
+                .baseUnit("bytes")
+                .description("What the current snapshot keeps: documents' shared parts, histories, fixes, answers")
+                .register(meters);
+        Gauge.builder(
+                        "xen.snapshot.documents",
+                        sharing,
+                        s -> current.get() == null
+                                ? 0
+                                : current.get().documents().size())
+                .description("Documents of SUPPORT.md files the current snapshot keeps, one per content")
+                .register(meters);
+        Gauge.builder("xen.snapshot.document.parts", sharing, Sharing::bytes)
+                .baseUnit("bytes")
+                .description("What the documents' parts weigh, each part held once")
+                .register(meters);
     }
 
     /** The snapshot to answer from now. */

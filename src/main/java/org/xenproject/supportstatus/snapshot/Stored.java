@@ -1,7 +1,8 @@
 package org.xenproject.supportstatus.snapshot;
 
 import org.xenproject.supportstatus.store.Revisions;
+import org.xenproject.supportstatus.store.SecurityFixes;
 import org.xenproject.supportstatus.store.StoredSupportFiles;
 
-/** What a snapshot reads from the store on demand: histories and old revisions. */
-record Stored(Revisions revisions, StoredSupportFiles files) {}
+/** What a snapshot reads from the store on demand: histories, old revisions, security fixes. */
+record Stored(Revisions revisions, StoredSupportFiles files, SecurityFixes fixes) {}

@@ -12,9 +12,13 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * A git repository shaped like xen.git, built by a test: branches, commits that change SUPPORT.md
@@ -110,6 +114,49 @@ public final class XenRepository implements AutoCloseable {
         }
         clock = second;
         return commits;
+    }
+
+    /** The whole message of a commit. */
+    public String message(String commit) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.parseCommit(ObjectId.fromString(commit)).getFullMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The one file a commit changed from its parent. */
+    public String onlyFileOf(String commit) {
+        try (RevWalk walk = new RevWalk(git.getRepository());
+                TreeWalk tree = new TreeWalk(git.getRepository())) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            tree.addTree(walk.parseCommit(c.getParent(0)).getTree());
+            tree.addTree(c.getTree());
+            tree.setRecursive(true);
+            tree.setFilter(TreeFilter.ANY_DIFF);
+            List<String> paths = new ArrayList<>();
+            while (tree.next()) {
+                paths.add(tree.getPathString());
+            }
+            if (paths.size() != 1) {
+                throw new IllegalStateException(commit + " changed " + paths);
+            }
+            return paths.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file as it stood at a commit. */
+    public String content(String commit, String path) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            try (TreeWalk tree = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
+                return new String(git.getRepository().open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A commit that deletes {@code path} from {@code branch}. */

@@ -126,8 +126,23 @@ class HostileInputProperties {
             "/api/endoflife/v1/products/{value}/releases/4.19",
             "/api/endoflife/v1/products/xen/releases/{value}",
             "/api/endoflife/v1/products/xen/releases/4.19?at={value}",
+            "/api/v1/advisories?release={value}",
+            "/api/v1/advisories?cve={value}",
+            "/api/v1/advisories?since={value}",
+            "/api/v1/advisories?at={value}",
+            "/api/v1/advisories?page={value}",
+            "/api/v1/advisories?size={value}",
+            "/api/v1/advisories/{value}",
+            "/api/v1/advisories/XSA-500?at={value}",
+            "/api/v1/advisories/{value}/osv.json",
+            "/api/v1/advisories.atom?x={value}",
+            "/api/v1/osv/all.zip?x={value}",
+            "/api/v1/releases/{value}/advisories",
+            "/api/v1/releases/4.19/advisories?at={value}",
             // The pages: a 4xx is a page there, or a problem.
             "/?arch={value}",
+            "/advisories/{value}",
+            "/releases/4.19?at={value}",
             "/?level={value}",
             "/?q={value}",
             "/releases/{value}");
@@ -216,6 +231,11 @@ class HostileInputProperties {
                 "Release 4.19.0",
                 supportMd("4.19", "2024-07-29", "2026-01-29", "2027-07-29", "Status, x86: Experimental"));
         repo.tag("RELEASE-4.19.0", "stable-4.19");
+        repo.commitWithMessage(
+                "stable-4.19",
+                "x86: check the frame\n\nThis is XSA-500 / CVE-2026-10000.\n",
+                "xen/arch/x86/mm.c",
+                "check;\n");
         service = ImportSource.startInstance(temp.resolve("xen"), temp.resolve("cache"));
         jdbc = service.getBean(JdbcClient.class);
         ImportedData.clear(jdbc);
@@ -341,9 +361,11 @@ class HostileInputProperties {
                 ? parameter.group(1)
                 : template.contains("/features/{value}")
                         ? "key"
-                        : template.contains("/imports/")
-                                ? "id"
-                                : template.contains("/products/{value}") ? "product" : "version";
+                        : template.contains("/advisories/{value}")
+                                ? "advisory"
+                                : template.contains("/imports/")
+                                        ? "id"
+                                        : template.contains("/products/{value}") ? "product" : "version";
         return switch (name) {
             case "on" -> "2025-01-01";
             case "state" -> "supported";
@@ -361,6 +383,9 @@ class HostileInputProperties {
             case "page" -> "0";
             case "size", "limit", "id" -> "1";
             case "key" -> "x86pv";
+            case "advisory" -> "XSA-500";
+            case "cve" -> "CVE-2026-10000";
+            case "since" -> "2024-01-01";
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -12,8 +12,8 @@ import org.xenproject.supportstatus.digest.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns what a handler computed into a {@link Prepared} answer: a String as UTF-8 text, anything
- * else as JSON through the service's one mapper; gzipped once when large enough; tagged with a
+ * Turns what a handler computed into a {@link Prepared} answer: bytes as they are, a String as
+ * UTF-8 text, anything else as JSON through the service's one mapper; gzipped once when large enough; tagged with a
  * digest of the bytes and their type.
  */
 @Component
@@ -31,11 +31,16 @@ public class Answers {
         this.json = json;
     }
 
-    /** {@code value} as the bytes of an answer of {@code type}. */
+    /** An archive is compressed already: gzip would only add to it. */
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+    /** {@code value} as the bytes of an answer of {@code type}: bytes as they are, a String as UTF-8, anything else as JSON. */
     public Prepared prepare(MediaType type, Object value) {
-        byte[] plain =
-                value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
-        return new Prepared(type, plain, plain.length >= GZIP_FROM_BYTES ? gzip(plain) : null, etag(type, plain));
+        byte[] plain = value instanceof byte[] bytes
+                ? bytes
+                : value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(value);
+        boolean worthIt = plain.length >= GZIP_FROM_BYTES && !ZIP.includes(type);
+        return new Prepared(type, plain, worthIt ? gzip(plain) : null, etag(type, plain));
     }
 
     /** Weak: the gzipped and the plain bytes are one answer, with one tag. */

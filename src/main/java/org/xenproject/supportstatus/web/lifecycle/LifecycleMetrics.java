@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.xenproject.supportstatus.imports.ImportJob;
 import org.xenproject.supportstatus.imports.ImportRunView;
 import org.xenproject.supportstatus.release.LifecycleState;
+import org.xenproject.supportstatus.release.PointRelease;
 import org.xenproject.supportstatus.snapshot.Release;
 import org.xenproject.supportstatus.snapshot.Snapshot;
 import org.xenproject.supportstatus.snapshot.Snapshots;
@@ -30,7 +31,8 @@ import org.xenproject.supportstatus.snapshot.Snapshots;
 /**
  * Gauges an alert rule can watch, per released version: {@code xen_release_security_supported},
  * {@code xen_release_security_support_remaining_days}, {@code xen_release_general_support_remaining_days}
- * (negative once past), {@code xen_release_state{state}}, and {@code xen_support_data_age_seconds}.
+ * (negative once past), {@code xen_release_state{state}}, {@code xen_release_security_fixes_pending}
+ * (fixes on the branch its latest point release lacks), and {@code xen_support_data_age_seconds}.
  * Each value is computed from the current snapshot when it is scraped; only which releases have rows
  * is looked at now and then, since releases come rarely.
  */
@@ -47,6 +49,7 @@ class LifecycleMetrics implements DisposableBean {
     private final MultiGauge securityDays;
     private final MultiGauge generalDays;
     private final MultiGauge state;
+    private final MultiGauge fixesPending;
     private final ScheduledExecutorService rows = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "lifecycle-metrics");
         thread.setDaemon(true);
@@ -68,6 +71,9 @@ class LifecycleMetrics implements DisposableBean {
                 .register(registry);
         state = MultiGauge.builder("xen.release.state")
                 .description("1 for the release's lifecycle state today, 0 for the others")
+                .register(registry);
+        fixesPending = MultiGauge.builder("xen.release.security.fixes.pending")
+                .description("Security fixes on the release's branch that its latest point release lacks")
                 .register(registry);
         Gauge.builder("xen.support.data.age", this, LifecycleMetrics::dataAgeSeconds)
                 .baseUnit("seconds")
@@ -96,6 +102,7 @@ class LifecycleMetrics implements DisposableBean {
                 }
             }
             state.register(states, true);
+            fixesPending.register(rows(released, LifecycleMetrics::fixesPending), true);
         } catch (RuntimeException e) {
             // The database may be out of reach for a while; the rows stay as they were.
             log.debug("Lifecycle gauges not refreshed: {}", e.toString());
@@ -136,6 +143,13 @@ class LifecycleMetrics implements DisposableBean {
 
     private static LifecycleState state(Snapshot snapshot, Release release) {
         return release.lifecycle().stateOn(snapshot.day());
+    }
+
+    private static double fixesPending(Snapshot snapshot, Release release) {
+        PointRelease latest = release.latest().orElse(null);
+        return snapshot.advisories(null).of(release.version()).stream()
+                .filter(fix -> !fix.fix().in(latest))
+                .count();
     }
 
     private static double daysLeft(Snapshot snapshot, LocalDate lastDay) {

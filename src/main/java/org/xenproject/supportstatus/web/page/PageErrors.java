@@ -15,7 +15,8 @@ import org.xenproject.supportstatus.web.problem.ApiProblems;
  * use ({@link ApiProblems} says what the problem is); other failures are answered as the API answers
  * them. Ordered before the API's advice, for the pages only.
  */
-@ControllerAdvice(assignableTypes = {MatrixPageController.class, ReleasePageController.class})
+@ControllerAdvice(
+        assignableTypes = {MatrixPageController.class, ReleasePageController.class, AdvisoryPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -22,6 +22,7 @@ import org.xenproject.supportstatus.web.release.ReleaseView;
  * @param releaseNotes the release notes' address when it is a web address, else null (never a
  *                     {@code javascript:} link from a file)
  * @param revision     the commit of the past revision shown, or null for the file served now
+ * @param fixes        the security fixes on its branch, newest first
  */
 record ReleaseDetails(
         LocalDate day,
@@ -33,7 +34,8 @@ record ReleaseDetails(
         List<Revision> history,
         List<PointReleaseLine> pointReleases,
         List<LifecycleEvent> events,
-        String revision) {
+        String revision,
+        List<FixLines.FixLine> fixes) {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -71,7 +73,12 @@ record ReleaseDetails(
             Changes changes) {}
 
     static ReleaseDetails of(
-            Release release, List<HistoryEntry> history, LocalDate day, List<LifecycleEvent> events, boolean past) {
+            Release release,
+            List<HistoryEntry> history,
+            LocalDate day,
+            List<LifecycleEvent> events,
+            boolean past,
+            List<FixLines.FixLine> fixes) {
         ReleaseView view = ReleaseView.of(release, day);
         List<Feature> features = Features.of(release.document()).stream()
                 .map(feature -> new Feature(
@@ -106,7 +113,8 @@ record ReleaseDetails(
                 revisions,
                 release.pointReleases().stream().map(PointReleaseLine::of).toList(),
                 events,
-                past ? release.source().commit() : null);
+                past ? release.source().commit() : null,
+                fixes);
     }
 
     static String time(Instant instant) {

@@ -59,6 +59,9 @@ class ReleasePageController {
                                         day,
                                         // The page links within the site: the events' links need no host.
                                         LifecycleEvent.upTo(snapshot, List.of(now), snapshot.day(), ""),
-                                        at != null))));
+                                        at != null,
+                                        FixLines.of(
+                                                snapshot.advisories(at instanceof RevisionPoint.Day d ? d.day() : null)
+                                                        .of(now.version()))))));
     }
 }

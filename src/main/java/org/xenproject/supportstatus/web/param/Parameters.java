@@ -46,6 +46,8 @@ public class Parameters implements WebMvcConfigurer {
         registry.addConverter(
                 String.class, RevisionPoint.class, text -> blank(text) ? null : RevisionPoint.parse(text));
         registry.addConverter(String.class, FeatureKey.class, text -> blank(text) ? null : new FeatureKey(text));
+        registry.addConverter(String.class, AdvisoryId.class, text -> blank(text) ? null : AdvisoryId.parse(text));
+        registry.addConverter(String.class, Cve.class, text -> blank(text) ? null : new Cve(text));
         registry.addConverter(String.class, SearchText.class, text -> blank(text) ? null : new SearchText(text));
         registry.addConverter(String.class, Truth.class, text -> switch (text) {
             case "" -> null;

@@ -73,6 +73,10 @@ public class OpenApiConfiguration {
                                 .name("Changes")
                                 .description("What changed between releases and revisions, also as Atom"),
                         new Tag().name("Lifecycle").description("The lifecycle in the format of endoflife.date"),
+                        new Tag()
+                                .name("Advisories")
+                                .description("Xen Security Advisories and their fixes per release, from xen.git's "
+                                        + "commits; also as OSV records and Atom"),
                         new Tag().name("Parse").description("Reading a SUPPORT.md without storing it"),
                         new Tag().name("Imports").description("Import runs, and starting one")))
                 .components(new io.swagger.v3.oas.models.Components().addSchemas(PROBLEM, problemSchema()));

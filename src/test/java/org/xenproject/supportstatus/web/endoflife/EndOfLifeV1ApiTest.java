@@ -158,7 +158,7 @@ class EndOfLifeV1ApiTest extends ApiTest {
                 .jsonPath("$.result.name")
                 .isEqualTo("4.22")
                 .jsonPath("$.result.latest.name")
-                .isEqualTo("4.22.0");
+                .isEqualTo("4.22.1");
         http.get()
                 .uri("/api/endoflife/v1/products/xen/releases/latest?at=2025-06-01")
                 .exchange()

@@ -156,6 +156,9 @@ class LifecycleOnAFixedDayTest extends ApiTest {
         assertThat(gauge("xen.release.security.support.remaining.days", "4.17")).isEqualTo(-29);
         assertThat(gauge("xen.release.security.support.remaining.days", "4.21")).isEqualTo(314);
         assertThat(gauge("xen.release.general.support.remaining.days", "4.22")).isEqualTo(20);
+        // 4.22's latest point release, 4.22.1, lacks the second part of XSA-501; 4.17.3 lacks XSA-500.
+        assertThat(gauge("xen.release.security.fixes.pending", "4.22")).isEqualTo(1);
+        assertThat(gauge("xen.release.security.fixes.pending", "4.17")).isEqualTo(1);
         assertThat(registry.get("xen.release.state")
                         .tags("release", "4.17", "state", "unsupported")
                         .gauge()

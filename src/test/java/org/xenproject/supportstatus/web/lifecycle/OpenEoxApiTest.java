@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.xenproject.supportstatus.testing.ApiTest;
+import org.xenproject.supportstatus.testing.JsonSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,19 +22,8 @@ class OpenEoxApiTest extends ApiTest {
     private Schema core;
 
     @BeforeAll
-    void loadSchema() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/openeox/eox-core.json")) {
-            ObjectNode schema = (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            // The TC's own meta-schema would be fetched from the internet, which tests never reach; the
-            // keywords the schema uses are JSON Schema 2020-12's, so it is read as that dialect.
-            schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-            core = SchemaRegistry.withDefaultDialect(
-                            SpecificationVersion.DRAFT_2020_12,
-                            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                    .formatAssertionsEnabled(true)
-                                    .build()))
-                    .getSchema(json.writeValueAsString(schema));
-        }
+    void loadSchema() {
+        core = JsonSchemas.load("/openeox/eox-core.json");
     }
 
     @Test

@@ -614,7 +614,7 @@ class ReleaseApiTest extends ApiTest {
                 .jsonPath("$[0].cycle")
                 .isEqualTo("4.22")
                 .jsonPath("$[0].latest")
-                .isEqualTo("4.22.0")
+                .isEqualTo("4.22.1")
                 .jsonPath("$[2].cycle")
                 .isEqualTo("4.17")
                 .jsonPath("$[2].releaseDate")
