@@ -170,7 +170,8 @@ change_branch() {
     git --git-dir="$work/xen.git" update-ref "$ref" "$commit"
 }
 
-# Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>" as the run reports them.
+# Starts an import, waits for it; prints "<outcome> <ms> <revisions stored>" as the run reports them,
+# and leaves the finished run's JSON in $work/last-run.json.
 import_run() {
     local run id
     run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports" 2>/dev/null) \
@@ -191,6 +192,7 @@ import_run() {
             outcome=$(printf '%s' "$run" | grep -o '"outcome":"[a-z]*"' | head -n 1 | cut -d'"' -f4)
             ms=$(printf '%s' "$run" | grep -o '"durationMillis":[0-9]*' | cut -d: -f2)
             stored=$(printf '%s' "$run" | grep -o '"revisionsImported":[0-9]*' | awk -F: '{ s += $2 } END { print s + 0 }')
+            printf '%s' "$run" > "$work/last-run.json"
             echo "$outcome $ms ${stored:-0}"
             return
         fi
@@ -200,13 +202,14 @@ import_run() {
 }
 
 # Starts an import and watches what a newcomer would see meanwhile; prints "<outcome> <releases>
-# <ms to all releases served> <ms to finished>", times from the request that started it.
+# <ms to all releases served> <ms to every history in> <ms to finished>", times from the request
+# that started it; every history is in when the run enters its last phase, the security fixes.
 # "All releases" are the $1 releases the repository has (14 for the xen.git-shaped one).
 import_timeline() {
-    local expected=$1 started run id served_ms= count body
+    local expected=$1 started run id served_ms= history_ms= count body
     started=$(date +%s%N)
     run=$(curl -fsS -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/imports" 2>/dev/null) \
-        || { echo "refused 0 0 0"; return; }
+        || { echo "refused 0 0 0 0"; return; }
     id=$(printf '%s' "$run" | jq -r .id)
     for _ in $(seq 1 6000); do
         if [ -z "$served_ms" ]; then
@@ -214,16 +217,21 @@ import_timeline() {
             [ "${count:-0}" -ge "$expected" ] && served_ms=$(( ($(date +%s%N) - started) / 1000000 ))
         fi
         body=$(curl -fsS "http://127.0.0.1:$port/api/v1/imports/$id" 2>/dev/null) || { sleep 0.1; continue; }
+        if [ -z "$history_ms" ] && [ "$(printf '%s' "$body" | jq -r '.phase // empty')" = fixes ]; then
+            history_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+        fi
         if [ "$(printf '%s' "$body" | jq -r '.finishedAt // empty')" != "" ]; then
             local done_ms=$(( ($(date +%s%N) - started) / 1000000 ))
             count=$(curl -fsS "http://127.0.0.1:$port/api/v1/releases" | jq '.releases | length')
             [ -n "$served_ms" ] || served_ms=$done_ms
-            echo "$(printf '%s' "$body" | jq -r .outcome) $count $served_ms $done_ms"
+            [ -n "$history_ms" ] || history_ms=$done_ms
+            printf '%s' "$body" > "$work/last-run.json"
+            echo "$(printf '%s' "$body" | jq -r .outcome) $count $served_ms $history_ms $done_ms"
             return
         fi
         sleep 0.1
     done
-    echo "unfinished 0 0 0"
+    echo "unfinished 0 0 0 0"
 }
 
 # The common start: a xen.git-shaped repository, the packaged service on a fresh database $1 with
