@@ -50,7 +50,21 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
     @Test
     void aReleasePage() {
         driver.get(url("/releases/4.19"));
+        assertThat(driver.findElements(By.cssSelector("#fixes tbody tr"))).hasSize(2);
         assertNoViolations("/releases/4.19");
+    }
+
+    @Test
+    void anAdvisoryPage() {
+        driver.get(url("/advisories/XSA-500"));
+        assertThat(driver.findElements(By.cssSelector("#fixes tbody tr"))).hasSize(3);
+        assertNoViolations("/advisories/XSA-500");
+    }
+
+    @Test
+    void theReleasePageAsItWasOnADay() {
+        driver.get(url("/releases/4.19?at=2024-08-01"));
+        assertNoViolations("/releases/4.19?at=2024-08-01");
     }
 
     @Test

@@ -254,6 +254,28 @@ class MatrixPageHtmlTest extends PageTestSupport {
     record ReleaseHistoryJson(List<Object> revisions) {}
 
     @Test
+    void aReleasePageListsItsSecurityFixesAndAnAdvisoryPageWhereItWasFixed() {
+        Document release = page("/releases/4.19");
+        assertThat(release.selectFirst("#fixes-h").text()).isEqualTo("Security fixes (2)");
+        assertThat(release.select("#fixes tbody tr").stream()
+                        .map(row -> row.select("td").get(0).text() + " | "
+                                + row.select("td").get(2).text())
+                        .toList())
+                .containsExactlyInAnyOrder("XSA-500 CVE-2026-10000 | 4.19.1", "XSA-501 | on the branch only");
+        assertThat(release.selectFirst("#fixes a[href=/advisories/XSA-500]")).isNotNull();
+
+        Document advisory = page("/advisories/XSA-500");
+        assertThat(advisory.title()).isEqualTo("XSA-500: where Xen fixed it");
+        assertThat(advisory.select("#fixes tbody tr").stream()
+                        .map(row -> row.select("td").get(0).text() + " "
+                                + row.select("td").get(1).text())
+                        .toList())
+                .containsExactlyInAnyOrder("4.19 4.19.1", "4.20 on the branch only", "unstable on the branch only");
+        assertThat(advisory.selectFirst("a[href=https://xenbits.xen.org/xsa/advisory-500.html]"))
+                .isNotNull();
+    }
+
+    @Test
     void releaseVersionsFollowTheApisRulesAnsweredAsPages() {
         for (String version : new String[] {"stable-4.19", "4.19.3", "master"}) {
             http.get().uri("/releases/" + version).exchange().expectStatus().isOk();

@@ -22,13 +22,26 @@ import org.xenproject.supportstatus.testing.XenRepository;
  * The releases the page tests look at, in a repository shaped like xen.git, imported by the real
  * importer: {@code unstable}, 4.20 (supported on {@link #DAY}), 4.19 (security fixes only, with a
  * second revision that moved its security support date; point releases 4.19.0 to 4.19.2) and 4.17
- * (unsupported; point release 4.17.0). 4.20 has no RELEASE tag yet. Features are
+ * (unsupported; point release 4.17.0). 4.20 has no RELEASE tag yet. 4.19 has XSA-500's fix since
+ * 4.19.1 and XSA-501's on the branch only. Features are
  * x86-only, Arm-only and for every architecture; one status text is hostile HTML.
  */
 final class PageFixtures {
 
     /** The day the tests' clock says it is. */
     static final Instant DAY = Instant.parse("2026-06-01T12:00:00Z");
+
+    static final String XSA_500 = """
+            x86: check a guest's frame before mapping it
+
+            This is XSA-500 / CVE-2026-10000.
+            """;
+
+    static final String XSA_501 = """
+            xen/gnttab: bound the grant before use
+
+            This is XSA-501.
+            """;
 
     static final String HOSTILE = "<script>alert(\"owned\")</script> & <b>bold</b>";
 
@@ -55,7 +68,14 @@ final class PageFixtures {
             repo.clockAt(Instant.parse("2024-07-29T10:00:00Z"));
             repo.tag("RELEASE-4.19.0", "stable-4.19");
             repo.clockAt(Instant.parse("2024-11-20T10:00:00Z"));
-            repo.commit("stable-4.19", "x86: a fix", "xen/arch/x86/fix.c", "int fixed;\n");
+            // XSA-500 fixed on master, then on 4.19 before its point release 4.19.1.
+            String fix = repo.commitWithMessage("master", XSA_500, "xen/arch/x86/fix.c", "int fixed;\n")
+                    .getName();
+            repo.commitWithMessage(
+                    "stable-4.19",
+                    XSA_500 + "(cherry picked from commit " + fix + ")\n",
+                    "xen/arch/x86/fix.c",
+                    "int fixed;\n");
             repo.tag("RELEASE-4.19.1", "stable-4.19");
             repo.commitSupport(
                     "stable-4.19",
@@ -63,6 +83,8 @@ final class PageFixtures {
                     file("4.19", "2024-07-29", "2026-01-29", "2027-12-12", false));
             repo.clockAt(Instant.parse("2025-04-09T10:00:00Z"));
             repo.tag("RELEASE-4.19.2", "stable-4.19");
+            // XSA-501 on 4.19 after its latest point release: pending there.
+            repo.commitWithMessage("stable-4.19", XSA_501, "xen/common/grant_table.c", "int bounded;\n");
             repo.commitSupport("master", "SUPPORT.md: start 4.20", file("4.20-unstable", "n/a", "n/a", "n/a", false));
             repo.branch("stable-4.20", "master");
             repo.commitSupport(
