@@ -84,15 +84,10 @@ public final class XenRepository implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.write(file, content);
             git.add().addFilepattern(path).call();
-            clock = clock.plusSeconds(3600);
-            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+            PersonIdent author = nextAuthor();
             PersonIdent committer =
                     new PersonIdent("Carl Committer", "carl@example.org", clock.plusSeconds(60), ZoneOffset.UTC);
-            return git.commit()
-                    .setMessage(message)
-                    .setAuthor(author)
-                    .setCommitter(committer)
-                    .call();
+            return commitStaged(message, author, committer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -145,13 +140,8 @@ public final class XenRepository implements AutoCloseable {
                 Files.writeString(dir.resolve("SUPPORT.md"), supportMd);
                 git.add().addFilepattern("SUPPORT.md").call();
             }
-            clock = clock.plusSeconds(3600);
-            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
-            return git.commit()
-                    .setMessage(subject + "\n")
-                    .setAuthor(author)
-                    .setCommitter(author)
-                    .call();
+            PersonIdent author = nextAuthor();
+            return commitStaged(subject + "\n", author, author);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -233,13 +223,8 @@ public final class XenRepository implements AutoCloseable {
         try {
             git.checkout().setName(branch).call();
             git.rm().addFilepattern(path).call();
-            clock = clock.plusSeconds(3600);
-            PersonIdent author = new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
-            return git.commit()
-                    .setMessage(subject + "\n")
-                    .setAuthor(author)
-                    .setCommitter(author)
-                    .call();
+            PersonIdent author = nextAuthor();
+            return commitStaged(subject + "\n", author, author);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -264,6 +249,21 @@ public final class XenRepository implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The author of the next commit, an hour after the one before. */
+    private PersonIdent nextAuthor() {
+        clock = clock.plusSeconds(3600);
+        return new PersonIdent("Ada Author", "ada@example.org", clock, ZoneOffset.UTC);
+    }
+
+    /** Commits what is staged on the checked-out branch. */
+    private RevCommit commitStaged(String message, PersonIdent author, PersonIdent committer) throws GitAPIException {
+        return git.commit()
+                .setMessage(message)
+                .setAuthor(author)
+                .setCommitter(committer)
+                .call();
     }
 
     /** Moves the clock forward to {@code time}, so later commits and tags fall on a day of a test's choosing. */
