@@ -162,15 +162,20 @@ public record Advisories(List<Advisory> all) {
         return all.stream().filter(a -> a.number() == number).findFirst();
     }
 
-    /** The fixes on one release's branch, newest first, each with its advisory. */
-    public List<ReleaseFix> of(String release) {
+    /** Every release's fixes, newest first (by the commit that completed each), each with its advisory. */
+    public List<ReleaseFix> fixes() {
         List<ReleaseFix> fixes = new ArrayList<>();
         for (Advisory advisory : all) {
-            advisory.on(release).ifPresent(fix -> fixes.add(new ReleaseFix(advisory, fix)));
+            advisory.fixes().forEach(fix -> fixes.add(new ReleaseFix(advisory, fix)));
         }
         fixes.sort(Comparator.comparing((ReleaseFix f) -> f.fix().commit().committedAt())
                 .reversed());
         return fixes;
+    }
+
+    /** The fixes on one release's branch, newest first, each with its advisory. */
+    public List<ReleaseFix> of(String release) {
+        return fixes().stream().filter(f -> f.fix().release().equals(release)).toList();
     }
 
     /** A release's fix of an advisory. */

@@ -288,12 +288,7 @@ class AdvisoryController {
     }
 
     private static String atom(String base, Advisories advisories) {
-        List<Advisories.ReleaseFix> fixes = new ArrayList<>();
-        for (Advisories.Advisory advisory : advisories.all()) {
-            advisory.fixes().forEach(fix -> fixes.add(new Advisories.ReleaseFix(advisory, fix)));
-        }
-        fixes.sort((a, b) ->
-                b.fix().commit().committedAt().compareTo(a.fix().commit().committedAt()));
+        List<Advisories.ReleaseFix> fixes = advisories.fixes();
         SyndFeed atom = new SyndFeedImpl();
         atom.setTitle("Xen security fixes");
         atom.setDescription("Xen Security Advisories as their fixes land on each release's branch");
