@@ -13,12 +13,11 @@ import org.xenproject.supportstatus.release.RevisionPoint;
 import org.xenproject.supportstatus.snapshot.FeatureFilter.ArchName;
 import org.xenproject.supportstatus.supportmd.SecuritySupport;
 import org.xenproject.supportstatus.supportmd.SupportLevel;
-import org.xenproject.supportstatus.web.problem.ApiProblems;
 
 /**
  * How query parameters and path variables become the service's own types: each value read strictly,
  * by Spring's conversion, so a controller only ever sees a valid one. A value that does not convert
- * is a 400 naming its parameter ({@link ApiProblems}), with the converter's words as its detail.
+ * is a 400 naming its parameter (written by {@code web.problem}), with the converter's words as its detail.
  * An empty value is no value, as a form without JavaScript submits it.
  *
  * <p>A list parameter whose order means nothing is a {@code Set}: for a {@code List} parameter Spring
